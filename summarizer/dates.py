@@ -1,0 +1,275 @@
+"""Dates: the article's own date (dateline), date mentions, and resolving them to ISO.
+
+Pure functions, English news conventions (plus CJK "2024年2月8日"). Rules, all deliberate:
+
+* NEVER invent a year. A month-day ("Feb 8") needs an anchor (the article date); without
+  one it resolves to None. An explicit year ("March 3, 2022") needs nothing.
+* News reports the past: a month-day more than 14 days AFTER the anchor means last year's
+  ("Dec 28" in an article of Jan 5 -> the previous December). Within 14 days it may be
+  an announced upcoming date, so the anchor's year stays.
+* A bare month ("in March") resolves to YYYY-MM only when it is the anchor's month or an
+  earlier one (then it is this year's); a later month is either last year's past or this
+  year's future, which only tense can tell, so None. "last March"/"next March" are explicit.
+* A weekday ("on Sunday", "Tuesday") is the most recent one on/before the anchor, because
+  reports are mostly about what happened; "last Sunday" is strictly before it, "next
+  Sunday" strictly after.
+* A week is not a day: "last week"/"this week"/"next week" give "YYYY-MM" when that whole
+  Monday-Sunday week lies in one month, else None. "last month" gives "YYYY-MM".
+* A year alone ("in 2023", "last year") gives None: the schema's date is YYYY-MM[-DD].
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+__all__ = ["find_date_mentions", "find_dateline", "resolve_date", "MONTHS", "WEEKDAYS"]
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _names(words) -> str:
+    # Month and weekday names count only capitalised ("May", "MAY"), never the verb "may".
+    forms = sorted({f for w in words for f in (w.capitalize(), w.upper())}, key=len, reverse=True)
+    return "(?:" + "|".join(forms) + ")"
+
+
+_MON = _names(MONTHS) + r"(?:\.(?!\d))?"
+_WD = _names(WEEKDAYS)
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_B = r"(?<![\w$€£¥.,])"  # a number that does not continue a word, amount or decimal
+_E = r"(?![\w%]|[.,]\d)"
+
+# (kind, pattern). Kinds decide how resolve_date reads the groups.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern))
+    for kind, pattern in [
+        ("iso", rf"{_B}(?P<y>{_YEAR})[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>3[01]|[12]\d|0?[1-9])(?:(?=T\d)|{_E})"),  # ISO 8601 timestamps too
+        ("mdy", rf"(?:{_WD},?\s+)?\b(?P<mon>{_MON})\s+(?P<d>{_DAY})(?:,\s*|\s+)(?P<y>{_YEAR}){_E}"),
+        ("dmy", rf"(?:{_WD},?\s+)?{_B}(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<y>{_YEAR}){_E}"),
+        ("cjk", r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"),
+        ("md", rf"(?:{_WD},?\s+)?\b(?P<mon>{_MON})\s+(?P<d>{_DAY}){_E}"),
+        ("dm", rf"(?:{_WD},?\s+)?{_B}(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})\b"),
+        ("cjk_md", r"(?<!\d)(?<!年)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"),
+        ("my", rf"\b(?:(?:early|late|mid)[- ])?(?P<mon>{_MON}),?\s+(?P<y>{_YEAR}){_E}"),
+        ("month", rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<mon>{_MON})\b"),
+        ("weekday", rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WD})\b"),
+        ("rel_day", r"(?i:\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow)\b)"),
+        ("days_ago", r"(?i:\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b)"),
+        ("rel_span", r"(?i:\b(?:earlier\s+|later\s+)?(?P<rel>last|past|this|next)\s+(?P<span>week|month|year)\b)"),
+        ("years", rf"{_B}(?P<y>{_YEAR})\s?[-–/]\s?(?P<y2>{_YEAR}|\d\d){_E}"),
+        ("decade", r"(?<![\w$])(?:(?:1[6-9]|20)\d0|[’']\d0)s\b"),
+        ("year", rf"{_B}(?:(?:early|late|mid)[- ])?(?P<y>{_YEAR}){_E}"),
+    ]
+]
+
+# A year after these words is a year even before a plural noun ("the 2024 elections").
+_YEAR_CUE = re.compile(
+    r"(?:\b(?:in|since|by|of|from|until|till|through|before|after|during|early|late|year|fiscal|FY|"
+    r"the|a|this|that|its|their|his|her|our|summer|winter|spring|autumn|fall)|[’']s|mid-?)\s*$",
+    re.IGNORECASE,
+)
+_COUNT_AFTER = re.compile(
+    r"^\s*(?!(?:was|is|has|as|this|his|its|us|thus|plus|less|across|always|perhaps|unless|whereas)\b)"
+    r"(?:[a-z]+s|people|men|women|children|staff|police|personnel)\b"
+)
+_AMOUNT_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent|thousand|million|billion|trillion|bn|mn|[a-z]*dollars?)\b", re.I)
+_MONTH_CUE = re.compile(r"\b(?:in|since|until|till|by|from|early|late|mid|of|last|next|this|through|during|before|after|to|on|and)\s*-?\s*$", re.I)
+
+
+def _plausible(kind: str, m: re.Match[str], text: str) -> bool:
+    """Context checks that keep counts, amounts and the verb 'May' out of date mentions."""
+    before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 30]
+    if kind == "year":
+        if _AMOUNT_AFTER.match(after):
+            return False
+        # "2000 people" and "up to 2000 people" are counts; "in 2000" is a year.
+        return bool(_YEAR_CUE.search(before)) or not _COUNT_AFTER.match(after)
+    if kind == "month" and not m.group("rel"):
+        # A bare month name needs a date-like cue before it: "in March", "since May".
+        return bool(_MONTH_CUE.search(before))
+    return True
+
+
+def _scan(text: str, *, cue_months: bool = True) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Non-overlapping (start, end, kind, match), longest first at each position."""
+    found = []
+    for priority, (kind, pattern) in enumerate(_PATTERNS):
+        for m in pattern.finditer(text):
+            if (kind == "month" and not cue_months) or _plausible(kind, m, text):
+                found.append((m.start(), m.end(), priority, kind, m))
+    # Earlier patterns win ties: they are the more specific ones.
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0]), t[2]))
+    out, last_end = [], -1
+    for start, end, _, kind, m in found:
+        if start >= last_end:
+            out.append((start, end, kind, m))
+            last_end = end
+    return out
+
+
+def find_date_mentions(text: str) -> list[tuple[int, int, str]]:
+    """Spans of date expressions: (start, end, text), in text order, non-overlapping.
+
+    Covers full dates, month-day, month-year, bare months with a cue ("in March"),
+    weekdays, yesterday/today/tomorrow, "N days ago", "last week/month/year", years,
+    year ranges ("2020-21") and decades. Times of day are not dates and are not included.
+    """
+    return [(start, end, text[start:end]) for start, end, _, _ in _scan(text)]
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_num(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _day_num(token: str) -> int:
+    return int(re.match(r"\d+", token).group())
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _month_str(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _month_day(m: int, d: int, anchor: dt.date | None) -> str | None:
+    """A date written without a year: the anchor's year, or last year's when > 14 days ahead."""
+    if anchor is None:
+        return None
+    cand = _safe_date(anchor.year, m, d)
+    if cand is None or cand > anchor + dt.timedelta(days=14):
+        cand = _safe_date(anchor.year - 1, m, d) if (cand is not None or (m, d) == (2, 29)) else None
+    return _iso(cand)
+
+
+def _bare_month(m: int, rel: str | None, anchor: dt.date | None) -> str | None:
+    if anchor is None:
+        return None
+    rel = (rel or "").lower()
+    if rel == "last":
+        return _month_str(anchor.year if m < anchor.month else anchor.year - 1, m)
+    if rel == "next":
+        return _month_str(anchor.year if m > anchor.month else anchor.year + 1, m)
+    return _month_str(anchor.year, m) if m <= anchor.month else None
+
+
+def _weekday(wd: int, rel: str | None, anchor: dt.date | None) -> str | None:
+    if anchor is None:
+        return None
+    rel = (rel or "").lower()
+    back = (anchor.weekday() - wd) % 7
+    if rel == "next":
+        return _iso(anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7 or 7))
+    if rel == "last" and back == 0:
+        back = 7
+    return _iso(anchor - dt.timedelta(days=back))
+
+
+def _week_month(monday: dt.date) -> str | None:
+    sunday = monday + dt.timedelta(days=6)
+    return _month_str(monday.year, monday.month) if (monday.year, monday.month) == (sunday.year, sunday.month) else None
+
+
+def _rel_span(rel: str, span: str, anchor: dt.date | None) -> str | None:
+    if anchor is None or span == "year":
+        return None
+    step = {"last": -1, "past": -1, "this": 0, "next": 1}[rel.lower()]
+    if span == "week":
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=step)
+        return _week_month(monday)
+    index = anchor.year * 12 + anchor.month - 1 + step
+    return _month_str(index // 12, index % 12 + 1)
+
+
+def _rel_day(word: str, anchor: dt.date | None) -> str | None:
+    if anchor is None:
+        return None
+    word = " ".join(word.lower().split())
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "the day before yesterday": -2}[word]
+    return _iso(anchor + dt.timedelta(days=offset))
+
+
+_RESOLVERS: dict[str, Callable[[re.Match[str], dt.date | None], str | None]] = {
+    "iso": lambda m, a: _iso(_safe_date(int(m["y"]), int(m["m"]), int(m["d"]))),
+    "mdy": lambda m, a: _iso(_safe_date(int(m["y"]), _month_num(m["mon"]), _day_num(m["d"]))),
+    "dmy": lambda m, a: _iso(_safe_date(int(m["y"]), _month_num(m["mon"]), _day_num(m["d"]))),
+    "cjk": lambda m, a: (
+        _iso(_safe_date(int(m["y"]), int(m["m"]), int(m["d"])))
+        if m["d"]
+        else (_month_str(int(m["y"]), int(m["m"])) if 1 <= int(m["m"]) <= 12 else None)
+    ),
+    "md": lambda m, a: _month_day(_month_num(m["mon"]), _day_num(m["d"]), a),
+    "dm": lambda m, a: _month_day(_month_num(m["mon"]), _day_num(m["d"]), a),
+    "cjk_md": lambda m, a: _month_day(int(m["m"]), int(m["d"]), a) if 1 <= int(m["m"]) <= 12 else None,
+    "my": lambda m, a: _month_str(int(m["y"]), _month_num(m["mon"])),
+    "month": lambda m, a: _bare_month(_month_num(m["mon"]), m["rel"], a),
+    "weekday": lambda m, a: _weekday(WEEKDAYS[m["wd"].rstrip(".").lower()], m["rel"], a),
+    "rel_day": lambda m, a: _rel_day(m.group(), a),
+    "days_ago": lambda m, a: (
+        None if a is None else _iso(a - dt.timedelta(days=int(m["n"]) if m["n"].isdigit() else _SMALL[m["n"].lower()]))
+    ),
+    "rel_span": lambda m, a: _rel_span(m["rel"], m["span"], a),
+}
+
+
+def resolve_date(date_text: str, anchor: dt.date | None) -> str | None:
+    """ISO date ("YYYY-MM-DD") or month ("YYYY-MM") for a date expression, or None.
+
+    `anchor` is the article's date (see find_dateline). See the module docstring for the
+    rules; the gist: explicit years are trusted, missing years come only from the anchor.
+    """
+    if not date_text or not date_text.strip():
+        return None
+    # The caller hands us a date phrase, so a bare month needs no cue here; the longest
+    # expression in the phrase is the one meant ("in October 2023", not "2023").
+    spans = _scan(date_text, cue_months=False)
+    if not spans:
+        return None
+    _, _, kind, match = max(spans, key=lambda t: (t[1] - t[0], -t[0]))
+    resolver = _RESOLVERS.get(kind)
+    return resolver(match, anchor) if resolver else None
+
+
+_PUBLISHED = re.compile(r"\b(?:published|posted|first\s+published|dated?)\b", re.IGNORECASE)
+_DATELINE_LINES = 15
+
+
+def find_dateline(text: str) -> dt.date | None:
+    """The article's date from its first lines, only when the year is written out.
+
+    "Published: 9 February 2024", "Feb 9, 2024", "2024-02-09" qualify; the Reuters
+    dateline "BEIJING, Feb 9 (Reuters) -" has no year, so it does not. A line saying
+    "Published"/"Posted" wins over an earlier "Updated" line.
+    """
+    lines = [ln for ln in text[:3000].splitlines() if ln.strip()][:_DATELINE_LINES]
+    first: dt.date | None = None
+    for line in lines:
+        for _, _, kind, m in _scan(line):
+            if kind not in ("iso", "mdy", "dmy", "cjk") or (kind == "cjk" and not m["d"]):
+                continue
+            resolved = _RESOLVERS[kind](m, None)
+            if resolved is None:
+                continue
+            day = dt.date.fromisoformat(resolved)
+            if _PUBLISHED.search(line):
+                return day
+            first = first or day
+    return first

@@ -1,0 +1,127 @@
+"""dates: dateline, mentions, resolution. Anchor in most cases: Friday 2024-02-09."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from summarizer.dates import find_date_mentions, find_dateline, resolve_date
+
+ARTICLE = (Path(__file__).resolve().parents[1] / "examples" / "xi-putin-call.txt").read_text(encoding="utf-8")
+FRI = dt.date(2024, 2, 9)
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        # month-day: the anchor's year ...
+        ("Feb 8", FRI, "2024-02-08"),
+        ("on Feb 8", FRI, "2024-02-08"),
+        ("8 February", FRI, "2024-02-08"),
+        ("February 8th", FRI, "2024-02-08"),
+        ("Friday, Feb 9", FRI, "2024-02-09"),
+        ("Feb 20", FRI, "2024-02-20"),  # 11 days ahead: an announced date, same year
+        # ... or last year's when more than 14 days ahead (news reports the past)
+        ("Dec 28", FRI, "2023-12-28"),
+        ("March 15", FRI, "2023-03-15"),
+        ("Feb 29", dt.date(2025, 3, 1), "2024-02-29"),
+        ("Feb 30", FRI, None),
+        # never invent a year
+        ("Feb 8", None, None),
+        ("on Sunday", None, None),
+        ("yesterday", None, None),
+        # explicit years need no anchor
+        ("March 3, 2022", None, "2022-03-03"),
+        ("3 March 2022", None, "2022-03-03"),
+        ("Wednesday, March 3, 2022", None, "2022-03-03"),
+        ("2022-03-03", None, "2022-03-03"),
+        ("in October 2023", None, "2023-10"),
+        ("mid-October 2023", FRI, "2023-10"),
+        ("2024年2月8日", None, "2024-02-08"),
+        ("2月8日", FRI, "2024-02-08"),
+        ("2023年10月", None, "2023-10"),
+        # weekdays: most recent on/before the anchor; last = strictly before; next = after
+        ("on Sunday", FRI, "2024-02-04"),
+        ("Tuesday", FRI, "2024-02-06"),
+        ("Friday", FRI, "2024-02-09"),
+        ("last Friday", FRI, "2024-02-02"),
+        ("next Tuesday", FRI, "2024-02-13"),
+        # relative days
+        ("yesterday", FRI, "2024-02-08"),
+        ("today", FRI, "2024-02-09"),
+        ("tomorrow", FRI, "2024-02-10"),
+        ("the day before yesterday", FRI, "2024-02-07"),
+        ("three days ago", FRI, "2024-02-06"),
+        ("10 days ago", FRI, "2024-01-30"),
+        # weeks and months: a month only when the whole week lies in it
+        ("last week", FRI, None),  # Jan 29 - Feb 4 straddles two months
+        ("last week", dt.date(2024, 2, 21), "2024-02"),  # Feb 12 - 18
+        ("this week", FRI, "2024-02"),
+        ("last month", FRI, "2024-01"),
+        ("Last month", dt.date(2024, 1, 5), "2023-12"),
+        ("earlier this month", FRI, "2024-02"),
+        # bare months: this year's when not after the anchor's month, else ambiguous
+        ("in January", FRI, "2024-01"),
+        ("in February", FRI, "2024-02"),
+        ("in March", FRI, None),
+        ("last March", FRI, "2023-03"),
+        ("next March", FRI, "2024-03"),
+        # a year alone is not a YYYY-MM[-DD] date
+        ("in 2023", FRI, None),
+        ("last year", FRI, None),
+        ("", FRI, None),
+        ("no date here", FRI, None),
+    ],
+)
+def test_resolve_date(text, anchor, expected):
+    assert resolve_date(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("BEIJING, Feb 9 (Reuters) - Chinese leader Xi ...", None),  # no year: no dateline
+        ("Title\n\nPublished: 9 February 2024\n\nBody text.", dt.date(2024, 2, 9)),
+        ("Title\nFeb 9, 2024\nBody", dt.date(2024, 2, 9)),
+        ("Updated Feb 10, 2024, 3:00 pm\nPublished Feb 9, 2024\nBody", dt.date(2024, 2, 9)),
+        ("2024-02-09T08:00:00Z\nBody", dt.date(2024, 2, 9)),
+        ("发布时间：2024年2月9日\n正文", dt.date(2024, 2, 9)),
+        ("Body only.\n" * 20 + "Feb 9, 2024", None),  # too far down to be a dateline
+        (ARTICLE, None),  # the reference article carries no dated line
+    ],
+)
+def test_find_dateline(text, expected):
+    assert find_dateline(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        ("It killed 2000 people in 2019.", ["2019"]),
+        ("Up to 2000 people came.", []),
+        ("the 2024 elections", ["2024"]),
+        ("2023 was bad", ["2023"]),
+        ("It cost $2019 and rose 2019%.", []),
+        ("In the 1990s and the ’90s", ["1990s", "’90s"]),
+        ("the 2020-21 season", ["2020-21"]),
+        ("It may be ready in May.", ["May"]),
+        ("March on Washington", []),
+        ("Last week and yesterday, three days ago", ["Last week", "yesterday", "three days ago"]),
+        ("on Sunday, Feb 4, 2024 at 10am", ["Sunday, Feb 4, 2024"]),
+        ("between 9 and 12 March", ["12 March"]),
+        ("Covid-19 and G20 and Model 3", []),
+        ("2024年2月8日，习近平", ["2024年2月8日"]),
+    ],
+)
+def test_find_date_mentions(text, mentions):
+    assert [m[2] for m in find_date_mentions(text)] == mentions
+
+
+def test_reference_article_mentions():
+    found = find_date_mentions(ARTICLE)
+    assert [m[2] for m in found] == ["Feb 8", "2023", "March", "October 2023"]
+    for start, end, mention in found:
+        assert ARTICLE[start:end] == mention
+    assert resolve_date("Feb 8", FRI) == "2024-02-08"
