@@ -1,0 +1,77 @@
+"""Any OpenAI-compatible chat API: OpenAI itself, vLLM, Ollama, llama.cpp's server.
+
+Response formats (`--response-format`):
+- `json_schema`: OpenAI structured outputs (and vLLM); the default against api.openai.com.
+- `json_object`: `{"type": "json_object", "schema": ...}`; llama.cpp's server compiles it into a
+  grammar (it rejects `json_schema` with a 500). The default for any other --base-url.
+- `json`: plain JSON mode, schema described in the prompt, for servers with neither.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import instructor
+import openai
+
+from ..config import Settings
+from ..errors import ConfigError
+from ..schema import Tokens
+from .base import ChatReply, InstructorBackend, json_object_format
+from .retry import RetryPolicy, with_retries
+
+DEFAULT_MODEL = "gpt-4o-mini"
+
+
+class OpenAIBackend(InstructorBackend):
+    name = "openai"
+
+    def __init__(self, settings: Settings, client: openai.OpenAI | None = None) -> None:
+        if client is None and not settings.api_key and not settings.base_url:
+            raise ConfigError(
+                "the openai backend needs an API key: set OPENAI_API_KEY (or SUMMARIZER_API_KEY), "
+                "or point --base-url at an OpenAI-compatible server"
+            )
+        self.model = settings.model or DEFAULT_MODEL
+        self.base_url = settings.base_url
+        self.where = settings.base_url or "the OpenAI API"
+        self.client = client or openai.OpenAI(
+            api_key=settings.api_key or "not-needed",
+            base_url=settings.base_url,
+            timeout=settings.timeout_s,
+            max_retries=0,  # tenacity in retry.py owns retries
+        )
+        self.policy = RetryPolicy(settings.transport_retries, settings.retry_max_wait_s, settings.retry_total_s)
+        self.response_format = _pick_format(settings.response_format, settings.base_url)
+        self.mode = instructor.Mode.JSON if self.response_format == "json" else instructor.Mode.JSON_SCHEMA
+        self.sampling = {"temperature": settings.temperature}
+        if settings.base_url:  # llama.cpp and vLLM take it; OpenAI would reject it
+            self.sampling["extra_body"] = {"repeat_penalty": settings.repeat_penalty}
+        self.transport_retries = 0
+
+    def _chat(self, **kwargs: Any) -> ChatReply:
+        if self.response_format == "json_object":
+            kwargs["response_format"] = json_object_format(kwargs.get("response_format"))
+        kwargs = {**self.sampling, **kwargs, "model": self.model}
+
+        def count_retry(_exc: BaseException) -> None:
+            self.transport_retries += 1
+
+        completion = with_retries(
+            lambda: self.client.chat.completions.create(**kwargs), self.policy, where=self.where,
+            on_retry=count_retry,
+        )
+        usage = completion.usage
+        tokens = Tokens(prompt=usage.prompt_tokens, completion=usage.completion_tokens) if usage else Tokens()
+        choice = completion.choices[0] if completion.choices else None
+        if choice is None:
+            from ..errors import TransientBackendError
+
+            raise TransientBackendError(f"{self.where} returned no choices; retry later")
+        return ChatReply(completion, choice.message.content, tokens, choice.finish_reason)
+
+
+def _pick_format(requested: str, base_url: str | None) -> str:
+    if requested != "auto":
+        return requested
+    return "json_object" if base_url else "json_schema"

@@ -1,0 +1,106 @@
+"""Transport retries (tenacity). Our layer owns them: the openai SDK runs with max_retries=0,
+so a request is retried by one policy, not 3 x 3 times.
+
+Retried: 429 (honouring Retry-After), 408, 409, 5xx, connection errors and timeouts.
+Backoff is exponential with jitter, bounded by count and by total time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, TypeVar
+
+import openai
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
+from tenacity.wait import wait_exponential_jitter
+
+from ..errors import PermanentBackendError, TransientBackendError
+
+T = TypeVar("T")
+RETRY_STATUS = {408, 409, 429}
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 4  # retries after the first try
+    max_wait_s: float = 30.0
+    total_s: float = 120.0
+    initial_s: float = 0.5
+
+
+def is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, (openai.APIConnectionError, openai.APITimeoutError)):
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in RETRY_STATUS or exc.status_code >= 500
+    return False
+
+
+def retry_after_s(exc: BaseException) -> float | None:
+    response = getattr(exc, "response", None)
+    value = response.headers.get("retry-after") if response is not None else None
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _wait(policy: RetryPolicy) -> Callable[[RetryCallState], float]:
+    backoff = wait_exponential_jitter(initial=policy.initial_s, max=policy.max_wait_s)
+
+    def wait(state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        hinted = retry_after_s(exc) if exc else None
+        return min(policy.max_wait_s, hinted) if hinted is not None else backoff(state)
+
+    return wait
+
+
+def with_retries(fn: Callable[[], T], policy: RetryPolicy, *, where: str,
+                 on_retry: Callable[[BaseException], None] | None = None) -> T:
+    """Run fn, retrying transient transport errors; map the final failure to our error tree."""
+    retrying = Retrying(
+        retry=retry_if_exception(is_transient),
+        stop=stop_after_attempt(policy.attempts + 1) | stop_after_delay(policy.total_s),
+        wait=_wait(policy),
+        before_sleep=(lambda state: on_retry(state.outcome.exception())) if on_retry else None,
+        reraise=True,
+    )
+    try:
+        return retrying(fn)
+    except openai.APIStatusError as exc:
+        raise _status_error(exc, where) from None
+    except (openai.APIConnectionError, openai.APITimeoutError) as exc:
+        raise TransientBackendError(
+            f"cannot reach {where} ({type(exc).__name__}) after {policy.attempts + 1} tries; "
+            "check --base-url / OPENAI_BASE_URL, or raise --timeout",
+            where=where,
+        ) from None
+
+
+def _status_error(exc: openai.APIStatusError, where: str) -> Exception:
+    code = exc.status_code
+    detail = _detail(exc)
+    if code in (401, 403):
+        return PermanentBackendError(
+            f"{where} refused the API key ({code}: {detail}); set OPENAI_API_KEY or SUMMARIZER_API_KEY",
+            status=code,
+        )
+    if code == 404:
+        return PermanentBackendError(
+            f"{where} does not know that model ({detail}); pick another with --model or SUMMARIZER_MODEL",
+            status=code,
+        )
+    if is_transient(exc):
+        return TransientBackendError(
+            f"{where} kept failing with {code} ({detail}); retry later or raise --transport-retries",
+            status=code,
+        )
+    return PermanentBackendError(f"{where} rejected the request ({code}: {detail})", status=code)
+
+
+def _detail(exc: openai.APIStatusError) -> str:
+    body = exc.body if isinstance(exc.body, dict) else {}
+    error = body.get("error", body) if isinstance(body, dict) else {}
+    message = error.get("message") if isinstance(error, dict) else None
+    return str(message or exc.message)[:200]
