@@ -1,0 +1,1 @@
+"""Evaluation: gold files (`gold`), the scorer (`score`) and external-corpus adapters (`adapters`)."""
