@@ -134,7 +134,7 @@ class InstructorBackend:
             output = patched(
                 messages=request.messages,
                 response_model=request.response_model,
-                validation_context=request.context,
+                context=request.context,
                 max_retries=request.max_reasks,
                 max_tokens=request.max_tokens,
             )

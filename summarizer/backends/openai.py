@@ -18,7 +18,7 @@ from ..config import Settings
 from ..errors import ConfigError
 from ..schema import Tokens
 from .base import ChatReply, InstructorBackend, json_object_format
-from .retry import RetryPolicy, with_retries
+from .retry import EmptyReplyError, RetryPolicy, with_retries
 
 DEFAULT_MODEL = "gpt-4o-mini"
 
@@ -57,17 +57,16 @@ class OpenAIBackend(InstructorBackend):
         def count_retry(_exc: BaseException) -> None:
             self.transport_retries += 1
 
-        completion = with_retries(
-            lambda: self.client.chat.completions.create(**kwargs), self.policy, where=self.where,
-            on_retry=count_retry,
-        )
+        def create() -> Any:
+            completion = self.client.chat.completions.create(**kwargs)
+            if not completion.choices:
+                raise EmptyReplyError("the reply had no choices")
+            return completion
+
+        completion = with_retries(create, self.policy, where=self.where, on_retry=count_retry)
         usage = completion.usage
         tokens = Tokens(prompt=usage.prompt_tokens, completion=usage.completion_tokens) if usage else Tokens()
-        choice = completion.choices[0] if completion.choices else None
-        if choice is None:
-            from ..errors import TransientBackendError
-
-            raise TransientBackendError(f"{self.where} returned no choices; retry later")
+        choice = completion.choices[0]
         return ChatReply(completion, choice.message.content, tokens, choice.finish_reason)
 
 

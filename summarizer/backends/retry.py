@@ -7,6 +7,7 @@ Backoff is exponential with jitter, bounded by count and by total time.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Callable, TypeVar
 
@@ -28,8 +29,13 @@ class RetryPolicy:
     initial_s: float = 0.5
 
 
+class EmptyReplyError(Exception):
+    """A 200 whose body has no usable choice: a server-side hiccup, worth one more try."""
+
+
 def is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, (openai.APIConnectionError, openai.APITimeoutError)):
+    # A body that is not JSON reaches us as JSONDecodeError from the SDK, not as an API error.
+    if isinstance(exc, (openai.APIConnectionError, openai.APITimeoutError, EmptyReplyError, json.JSONDecodeError)):
         return True
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in RETRY_STATUS or exc.status_code >= 500
@@ -46,7 +52,7 @@ def retry_after_s(exc: BaseException) -> float | None:
 
 
 def _wait(policy: RetryPolicy) -> Callable[[RetryCallState], float]:
-    backoff = wait_exponential_jitter(initial=policy.initial_s, max=policy.max_wait_s)
+    backoff = wait_exponential_jitter(multiplier=policy.initial_s, max=policy.max_wait_s)
 
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -70,6 +76,11 @@ def with_retries(fn: Callable[[], T], policy: RetryPolicy, *, where: str,
         return retrying(fn)
     except openai.APIStatusError as exc:
         raise _status_error(exc, where) from None
+    except (EmptyReplyError, json.JSONDecodeError) as exc:
+        raise TransientBackendError(
+            f"{where} kept answering with an unusable body ({type(exc).__name__}: {exc}); retry later",
+            where=where,
+        ) from None
     except (openai.APIConnectionError, openai.APITimeoutError) as exc:
         raise TransientBackendError(
             f"cannot reach {where} ({type(exc).__name__}) after {policy.attempts + 1} tries; "
