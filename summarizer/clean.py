@@ -1,0 +1,172 @@
+"""Raw input -> `CleanArticle`: the whole article, nothing but the article, as prose.
+
+Pure: no I/O, no environment. HTML goes through trafilatura (see `_html`); pasted
+text is taken as is. Both then get the same repairs, in this order:
+
+1. Unicode: NFC, odd spaces to spaces, mojibake ("â€™") fixed, invisible
+   characters dropped. Curly quotes stay as they are.
+2. Page furniture out, line by line: newsletter prompts, photo credits, share
+   and related-link lines, reading times, captions printed twice (`_boilerplate`).
+3. Sentences broken across (blank) lines are rejoined; spaces lost between glued
+   sentences are put back; a wire credit after the last full stop ("... 2023. AFP")
+   goes (`_textrepair`).
+4. One blank line between paragraphs.
+
+The headline is not part of `text`: it is in `title`. Each character of `text`
+remembers the raw-input offset it came from; `segments` stores that record and
+`to_raw` reads it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+
+from pydantic import BaseModel
+
+from summarizer import _boilerplate, _textrepair
+from summarizer._html import extract_html
+from summarizer._language import detect_language
+from summarizer._tracked import TrackedText, map_to_raw
+from summarizer._textmeta import TextHeader, read_text_header
+from summarizer.errors import InputError
+from summarizer.load import RawInput, load_text
+
+_SHORT_ARTICLE_WORDS = 40
+
+
+class CleanArticle(BaseModel):
+    """The cleaned article and what is known about it.
+
+    `segments` is the offset map back to `RawInput.text`: runs of
+    `(clean_start, raw_start, length)`, each saying that
+    `text[clean_start:clean_start + length]` was copied from
+    `raw[raw_start:raw_start + length]`. Characters outside every run were made
+    by the cleaner (a space that rejoins a broken sentence, a quote repaired
+    from mojibake, "- " before a list item); `to_raw` maps a span that starts
+    or ends on one to the raw text around it.
+    """
+
+    text: str
+    title: str | None = None
+    published: datetime.date | None = None
+    author: str | None = None
+    site: str | None = None
+    url: str | None = None
+    language: str | None = None  # ISO 639-1, e.g. "en"; None when too short to tell
+    warnings: list[str] = []
+    segments: list[tuple[int, int, int]]
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw-input span `(raw_start, raw_end)` of the clean span `text[start:end]`."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span ({start}, {end}) is outside the clean text (length {len(self.text)})")
+        return map_to_raw(self.segments, start, end)
+
+
+def clean(raw: RawInput | str, *, kind: str | None = None) -> CleanArticle:
+    """Clean an article; `kind` ("text" or "html") overrides what `raw` says or sniffing finds."""
+    if isinstance(raw, str):
+        raw = load_text(raw, kind=kind)
+    elif kind is not None and kind != raw.kind:
+        if kind not in ("text", "html"):
+            raise InputError(f"unknown input kind {kind!r}; use 'text' or 'html'", kind=kind)
+        raw = dataclasses.replace(raw, kind=kind)
+    if raw.kind == "html":
+        return _clean_html(raw)
+    return _clean_text(raw)
+
+
+def _clean_html(raw: RawInput) -> CleanArticle:
+    extraction = extract_html(raw.text)
+    if extraction is None:
+        raise InputError(
+            f"{raw.source}: no article body found in the HTML (a page shell, an index page or a "
+            "script-rendered page?); save the rendered article page or paste its text",
+            source=raw.source,
+        )
+    title = _one_line(extraction.title)
+    body = _repair(_normalised(extraction.body), title=title)
+    return _finish(
+        raw,
+        body,
+        title=title,
+        published=_iso_date(extraction.date),
+        author=_one_line(extraction.author),
+        site=_one_line(extraction.site),
+        url=extraction.url,
+    )
+
+
+def _clean_text(raw: RawInput) -> CleanArticle:
+    tracked = _normalised(TrackedText.from_raw(raw.text))
+    header: TextHeader = read_text_header(tracked.text)
+    tracked = _drop_lines(tracked, header.lines)
+    body = _repair(tracked, title=header.title)
+    return _finish(
+        raw, body, title=header.title, published=header.published, author=header.author, url=header.url
+    )
+
+
+def _normalised(tracked: TrackedText) -> TrackedText:
+    return _textrepair.tidy_whitespace(_textrepair.normalise_unicode(tracked))
+
+
+def _repair(tracked: TrackedText, *, title: str | None) -> TrackedText:
+    tracked = _drop_lines(tracked, _boilerplate.furniture(tracked.text.split("\n"), title))
+    tracked = _textrepair.rejoin_broken_sentences(tracked)
+    tracked = _textrepair.restore_glued_spaces(tracked)
+    tracked = _textrepair.drop_trailing_wire_credit(tracked)
+    tracked = _textrepair.tidy_whitespace(tracked)
+    return _textrepair.paragraphs_apart(tracked)
+
+
+def _drop_lines(tracked: TrackedText, indexes: set[int]) -> TrackedText:
+    if not indexes:
+        return tracked
+    edits = []
+    for i, line in enumerate(re.finditer(r"[^\n]*\n?", tracked.text)):
+        if i in indexes:
+            edits.append((line.start(), line.end(), "\n" if line.group(0).endswith("\n") else ""))
+    return tracked.splice(edits)
+
+
+def _finish(raw: RawInput, body: TrackedText, **meta) -> CleanArticle:
+    if not body.text.strip():
+        raise InputError(
+            f"{raw.source}: nothing but page furniture (menus, credits, sign-up prompts) is left "
+            "after cleaning; check that it holds the article itself",
+            source=raw.source,
+        )
+    language = detect_language(body.text)
+    return CleanArticle(
+        text=body.text,
+        language=language,
+        warnings=_warnings(raw, body.text, language),
+        segments=body.segments(),
+        **meta,
+    )
+
+
+def _warnings(raw: RawInput, text: str, language: str | None) -> list[str]:
+    warnings = []
+    if language not in (None, "en"):
+        warnings.append(f"non-English input detected (language: {language}); extraction quality may suffer")
+    if raw.encoding not in ("utf-8", "ascii"):
+        warnings.append(f"input was not UTF-8; decoded as {raw.encoding}")
+    words = len(text.split())
+    if words < _SHORT_ARTICLE_WORDS:
+        warnings.append(f"very short article ({words} words); the summary will be thin")
+    return warnings
+
+
+def _iso_date(value: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _one_line(value: str | None) -> str | None:
+    return " ".join(value.split()) if value and value.strip() else None

@@ -1,0 +1,177 @@
+"""The input edge: read a file, stdin, bytes or a string; decode; tell HTML from text.
+
+Everything the rest of the pipeline sees has passed through here, so every way
+input can be unusable ends here too, as one `InputError` line that names the fix:
+a missing path, a directory, an empty or whitespace-only input, binary data, or
+more than `max_bytes` bytes.
+
+Size limit: `DEFAULT_MAX_BYTES` (2,000,000 bytes, about 300,000 words of text or
+a very heavy HTML page). The CLI's `--max-bytes` and the `SUMMARIZER_MAX_BYTES`
+variable raise it; this module only takes the number.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from charset_normalizer import from_bytes
+
+from summarizer.errors import InputError
+
+DEFAULT_MAX_BYTES = 2_000_000
+
+Kind = Literal["text", "html"]
+
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+_TEXT_SUFFIXES = {".txt", ".text", ".md"}
+_HTML_TAG = re.compile(r"<(?:html|head|body|p|div|article|section|span|a|br|h[1-6]|meta|script)\b[^>]*>", re.I)
+_HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|\?xml)", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_MAX_CONTROL_SHARE = 0.01
+_MAGIC = {
+    b"%PDF": "a PDF file; extract its text first (e.g. pdftotext)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or a .docx/.xlsx); extract its text first",
+    b"\x1f\x8b": "gzip-compressed; decompress it first (gunzip)",
+}
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+
+@dataclass(frozen=True)
+class RawInput:
+    """Decoded input. Offsets in `CleanArticle.segments` index into `text`."""
+
+    text: str
+    kind: Kind
+    encoding: str  # the codec the bytes were decoded with: "utf-8", "cp1252", ...
+    source: str  # a path, "<stdin>", "<string>" or "<bytes>"
+
+
+def load_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, kind: str | None = None) -> RawInput:
+    """Read a file, or stdin when `path` is "-"."""
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        return load_bytes(data, source="<stdin>", max_bytes=max_bytes, kind=kind)
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"{file}: no such file; check the path (or pass - to read stdin)", path=str(file))
+    if file.is_dir():
+        raise InputError(f"{file} is a directory; pass the path of one article file", path=str(file))
+    size = file.stat().st_size
+    if size > max_bytes:
+        raise _too_big(str(file), size, max_bytes)
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{file}: cannot read it ({exc.strerror}); check its permissions", path=str(file)) from exc
+    return load_bytes(data, source=str(file), max_bytes=max_bytes, kind=kind or _kind_from_suffix(file))
+
+
+def load_bytes(
+    data: bytes, *, source: str = "<bytes>", max_bytes: int = DEFAULT_MAX_BYTES, kind: str | None = None
+) -> RawInput:
+    """Decode bytes (UTF-8, a BOM's encoding, or whatever charset-normalizer finds)."""
+    if len(data) > max_bytes:
+        raise _too_big(source, len(data), max_bytes)
+    if not data.strip():
+        raise _empty(source)
+    text, encoding = _decode(data, source)
+    return _checked(text, encoding, source, kind)
+
+
+def load_text(
+    text: str, *, source: str = "<string>", max_bytes: int = DEFAULT_MAX_BYTES, kind: str | None = None
+) -> RawInput:
+    """Wrap a string already in memory; the limit counts its UTF-8 bytes."""
+    size = len(text.encode("utf-8", errors="surrogatepass"))
+    if size > max_bytes:
+        raise _too_big(source, size, max_bytes)
+    return _checked(text, "utf-8", source, kind)
+
+
+def sniff_kind(text: str) -> Kind:
+    """"html" for markup (a doctype, an <html> start, or several common tags), else "text"."""
+    head = text[:20_000]
+    if _HTML_START.match(head) or len(_HTML_TAG.findall(head)) >= 3:
+        return "html"
+    return "text"
+
+
+def _checked(text: str, encoding: str, source: str, kind: str | None) -> RawInput:
+    if not text.strip():
+        raise _empty(source)
+    sample = text[:100_000]
+    if "\x00" in sample or len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
+        raise _binary(source, "it is mostly control characters")
+    if kind is None:
+        kind = sniff_kind(text)
+    elif kind not in ("text", "html"):
+        raise InputError(f"unknown input kind {kind!r}; use 'text' or 'html'", kind=kind)
+    return RawInput(text=text, kind=kind, encoding=encoding, source=source)  # type: ignore[arg-type]
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec.replace("-sig", "")
+            except UnicodeDecodeError as exc:
+                raise _binary(source, f"it starts with a {codec} mark but does not decode") from exc
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise _binary(source, f"it is {what}")
+    if b"\x00" in data[:100_000]:
+        raise _binary(source, "it contains NUL bytes")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise _binary(source, "no text encoding decodes it")
+    encoding = codecs.lookup(best.encoding).name
+    if encoding in ("iso8859-1", "latin-1", "iso8859-15"):
+        encoding = "cp1252"  # a superset in practice: 0x80-0x9F are quotes and dashes, not controls
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return data.decode(codecs.lookup(best.encoding).name, errors="replace"), codecs.lookup(best.encoding).name
+
+
+def _kind_from_suffix(path: Path) -> Kind | None:
+    suffix = path.suffix.lower()
+    if suffix in _HTML_SUFFIXES:
+        return "html"
+    if suffix in _TEXT_SUFFIXES:
+        return "text"
+    return None
+
+
+def _too_big(source: str, size: int, max_bytes: int) -> InputError:
+    return InputError(
+        f"{source} is {size:,} bytes, over the {max_bytes:,}-byte input limit; "
+        "raise it with --max-bytes or SUMMARIZER_MAX_BYTES",
+        size=size,
+        max_bytes=max_bytes,
+    )
+
+
+def _empty(source: str) -> InputError:
+    return InputError(f"{source} is empty (or only whitespace); give it the article's text or HTML", source=source)
+
+
+def _binary(source: str, why: str) -> InputError:
+    return InputError(f"{source} does not look like text ({why}); give it an article as text or HTML", source=source)
