@@ -1,0 +1,65 @@
+"""summarizer: news articles into structured, verifiable summaries.
+
+    from summarizer import summarize
+    summary = summarize(open("article.txt").read())            # embedded model, offline
+    summary = summarize(text, backend="openai", model="gpt-4o-mini")
+    summary = summarize(text, backend=FakeBackend([...]))      # in your own tests
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .backends import Backend, FakeBackend, make_backend
+from .config import Settings
+from .errors import (
+    BackendError,
+    BudgetError,
+    ConfigError,
+    ExtractionError,
+    InputError,
+    PermanentBackendError,
+    SummarizerError,
+    TransientBackendError,
+)
+from .schema import SCHEMA_VERSION, ArticleSummary, Event, Evidence, Figure, Meta, Participant, Position
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ArticleSummary",
+    "Backend",
+    "BackendError",
+    "BudgetError",
+    "ConfigError",
+    "Event",
+    "Evidence",
+    "ExtractionError",
+    "FakeBackend",
+    "Figure",
+    "InputError",
+    "Meta",
+    "Participant",
+    "PermanentBackendError",
+    "Position",
+    "Settings",
+    "SummarizerError",
+    "TransientBackendError",
+    "make_backend",
+    "summarize",
+]
+
+
+def summarize(source: Any, *, backend: Backend | str | None = None, **kwargs: Any) -> ArticleSummary:
+    """Summarise one article (text, bytes, a Path, or a cleaned article).
+
+    `backend` is a Backend instance or a backend name; other keyword arguments are Settings
+    fields (model, base_url, max_reasks, ...) or `published=datetime.date`.
+    """
+    from .pipeline import summarize as run
+
+    pipeline_args = {k: kwargs.pop(k) for k in ("published", "kind", "store", "settings") if k in kwargs}
+    if isinstance(backend, str):
+        kwargs["backend"] = backend
+        backend = None
+    settings = pipeline_args.pop("settings", None) or Settings.load(**kwargs)
+    return run(source, backend=backend, settings=settings, **pipeline_args)

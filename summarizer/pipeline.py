@@ -1,0 +1,172 @@
+"""The one path: load -> clean -> candidates -> extract -> ground -> merge -> summary.
+
+The CLI, the batch runner, the HTTP service and the evals all call `summarize()`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import time
+from pathlib import Path
+from typing import Any
+
+from .backends import Backend, make_backend
+from .backends.base import Attempt, TruncatedOutputError
+from .chunk import split
+from .clean import CleanArticle, clean
+from .config import Settings
+from .dates import find_dateline
+from .errors import ExtractionError, SummarizerError
+from .extract import extract, find_candidates
+from .ground import Grounded, ground
+from .load import RawInput, load_bytes, load_path, load_text
+from .merge import merge_figures, merge_participants, merge_positions
+from .prompts_store import prompt_version
+from .salvage import salvage_draft
+from .schema import SCHEMA_VERSION, ArticleSummary, Meta, Tokens
+
+Source = str | bytes | Path | RawInput | CleanArticle
+CHARS_PER_TOKEN = 3.5  # English news text under Qwen's tokenizer, measured on the example
+
+
+def prepare(source: Source, *, settings: Settings, kind: str | None = None) -> CleanArticle:
+    """load + clean: what the model will see, with metadata and the offset map."""
+    if isinstance(source, CleanArticle):
+        return source
+    if isinstance(source, RawInput):
+        raw = source
+    elif isinstance(source, Path):
+        raw = load_path(source, max_bytes=settings.max_bytes, kind=kind)
+    elif isinstance(source, bytes):
+        raw = load_bytes(source, max_bytes=settings.max_bytes, kind=kind)
+    else:
+        raw = load_text(source, max_bytes=settings.max_bytes, kind=kind)
+    return clean(raw)
+
+
+def summarize(
+    source: Source,
+    *,
+    settings: Settings | None = None,
+    backend: Backend | None = None,
+    published: dt.date | None = None,
+    kind: str | None = None,
+    store: Any | None = None,
+    **overrides: Any,
+) -> ArticleSummary:
+    """Summarise one article. `source` is text, bytes, a Path, a RawInput or a CleanArticle."""
+    settings = settings or Settings.load(**overrides)
+    started = time.perf_counter()
+    article = prepare(source, settings=settings, kind=kind)
+    backend = backend or make_backend(settings)
+    anchor = published or article.published or find_dateline(article.text)
+    key = cache_key(article.text, backend, settings, anchor)
+    if store is not None and settings.cache:
+        hit = store.get_summary(key)
+        if hit is not None:
+            hit.meta.cached = True
+            hit.meta.latency_s = round(time.perf_counter() - started, 4)
+            return hit
+    run_id = _start_run(store, settings, article, backend)
+    attempts: list[Attempt] = []
+    try:
+        summary = _run(article, backend, settings, anchor, attempts)
+    except SummarizerError as exc:
+        attempts += [a for a in exc.data.get("attempts", []) if a not in attempts]
+        _finish_run(store, run_id, attempts, None, exc, started)
+        raise
+    summary.meta.latency_s = round(time.perf_counter() - started, 3)
+    _finish_run(store, run_id, attempts, summary, None, started)
+    if store is not None and settings.cache:
+        store.put_summary(key, summary)
+    return summary
+
+
+def _run(article: CleanArticle, backend: Backend, settings: Settings, anchor: dt.date | None,
+         attempts: list[Attempt]) -> ArticleSummary:
+    max_chars = int((settings.n_ctx - settings.max_tokens - 900) * CHARS_PER_TOKEN * 0.6)
+    parts: list[Grounded] = []
+    tokens = Tokens()
+    for chunk in split(article.text, max_chars):
+        budget = settings.token_budget - tokens.total
+        grounded, used = _extract_chunk(chunk.text, chunk.start, backend, settings, anchor, budget, attempts)
+        tokens = tokens + used
+        parts.append(grounded)
+    first = parts[0]
+    warnings = list(article.warnings)
+    for part in parts:
+        warnings += part.warnings
+    return ArticleSummary(
+        headline=first.headline,
+        summary=first.summary,
+        event=first.event,
+        participants=merge_participants([p for part in parts for p in part.participants]),
+        positions=merge_positions([p for part in parts for p in part.positions]),
+        figures=merge_figures([f for part in parts for f in part.figures]),
+        meta=Meta(
+            schema_version=SCHEMA_VERSION, backend=backend.name, model=backend.model,
+            prompt_version=prompt_version(), attempts=len(attempts),
+            reasks=sum(1 for a in attempts if a.outcome == "reask"), tokens=tokens,
+            language=article.language, warnings=warnings,
+        ),
+    )
+
+
+def _extract_chunk(text: str, offset: int, backend: Backend, settings: Settings, anchor: dt.date | None,
+                   budget: int, attempts: list[Attempt]) -> tuple[Grounded, Tokens]:
+    candidates = find_candidates(text)
+    max_tokens = settings.max_tokens
+    for _ in range(2):  # a truncated answer is retried once with room to finish, never re-asked as is
+        options = dict(max_reasks=settings.max_reasks, max_tokens=max_tokens, token_budget=budget)
+        try:
+            result = extract(backend, text, candidates, **options)
+        except TruncatedOutputError as exc:
+            attempts += exc.data.get("attempts", [])
+            max_tokens *= 2
+            continue
+        except ExtractionError as exc:
+            attempts += exc.data.get("attempts", [])
+            draft, dropped = salvage_draft(exc.data.get("last_response"), candidates)
+            if draft is None:
+                raise
+            grounded = ground(draft, candidates, text, anchor=anchor, offset=offset)
+            grounded.warnings += dropped
+            return grounded, exc.data.get("tokens") or Tokens()
+        attempts += result.attempts
+        return ground(result.output, candidates, text, anchor=anchor, offset=offset), result.tokens
+    raise ExtractionError(
+        f"the model's output was cut off even at max_tokens={max_tokens // 2}; raise --max-tokens",
+        attempts=attempts,
+    )
+
+
+def cache_key(text: str, backend: Backend, settings: Settings, anchor: dt.date | None) -> str:
+    from .store import cache_key as store_key
+
+    options = {**settings.output_options(), "anchor": anchor.isoformat() if anchor else None}
+    return store_key(text, backend=backend.name, model=backend.model, prompt_version=prompt_version(),
+                     schema_version=SCHEMA_VERSION, options=options)
+
+
+def _start_run(store: Any, settings: Settings, article: CleanArticle, backend: Backend) -> int | None:
+    if store is None or not settings.log:
+        return None
+    digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+    return store.start_run(input_hash=digest, backend=backend.name, model=backend.model,
+                           prompt_version=prompt_version(), source=article.url)
+
+
+def _finish_run(store: Any, run_id: int | None, attempts: list[Attempt], summary: ArticleSummary | None,
+                error: SummarizerError | None, started: float) -> None:
+    if store is None or run_id is None:
+        return
+    for a in attempts:
+        store.log_attempt(run_id, stage=a.stage, messages=a.messages, response=a.response,
+                          prompt_tokens=a.tokens.prompt, completion_tokens=a.tokens.completion,
+                          latency_s=a.latency_s, outcome=a.outcome, detail=a.detail)
+    tokens = summary.meta.tokens if summary else sum((a.tokens for a in attempts), Tokens())
+    store.finish_run(run_id, outcome="ok" if summary else "error", summary=summary,
+                     error=f"{error.type}: {error.message}" if error else None, attempts=len(attempts),
+                     tokens=(tokens.prompt, tokens.completion), latency_s=time.perf_counter() - started,
+                     cached=False)

@@ -1,0 +1,51 @@
+"""Versioned prompt files from `prompts/` (shipped in the wheel as `summarizer.prompts`).
+
+A prompt file starts with a small front matter (`name`, `version`). Changing a prompt or the
+schema means bumping its version: `PROMPT_VERSION` goes into the cache key and the run log.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .schema import SCHEMA_VERSION
+
+_FRONT = re.compile(r"\A---\n(?P<head>.*?)\n---\n", re.S)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    name: str
+    version: int
+    text: str
+
+
+@lru_cache(maxsize=None)
+def load_prompt(filename: str) -> Prompt:
+    raw = _prompt_dir().joinpath(filename).read_text(encoding="utf-8")
+    head: dict[str, str] = {}
+    match = _FRONT.match(raw)
+    if match:
+        for line in match.group("head").splitlines():
+            key, _, value = line.partition(":")
+            head[key.strip()] = value.strip()
+        raw = raw[match.end() :]
+    return Prompt(head.get("name", filename), int(head.get("version", "1")), raw.strip() + "\n")
+
+
+def _prompt_dir():
+    """Installed: the `summarizer.prompts` package. From a source checkout: the repo's prompts/."""
+    try:
+        return resources.files("summarizer.prompts")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[1] / "prompts"
+
+
+def prompt_version() -> str:
+    """The version recorded in meta, the cache key and the run log."""
+    system = load_prompt("extract_v1.md")
+    return f"{system.name}-v{system.version}+schema-{SCHEMA_VERSION}"

@@ -1,0 +1,124 @@
+"""The CLI: one clear line and a distinct exit code for every bad input, clean JSON on stdout."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer.cli import app, main  # noqa: F401  main registers the sub-command modules
+from summarizer.schema import ArticleSummary
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "xi-putin-call.txt"
+
+import summarizer.cli_admin  # noqa: E402,F401
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    for key in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_BACKEND", "SUMMARIZER_MODEL_PATH"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(app, list(args), input=input)
+
+
+def test_summarize_prints_schema_valid_json_on_stdout(env):
+    result = run("summarize", str(EXAMPLE), "--backend", "fake")
+    assert result.exit_code == 0, result.output
+    summary = ArticleSummary.model_validate_json(result.stdout)
+    assert summary.meta.backend == "fake" and summary.participants
+
+
+@pytest.mark.parametrize("fmt, marker", [("markdown", "## Participants"), ("table", "Participants")])
+def test_human_formats(env, fmt, marker):
+    result = run("summarize", str(EXAMPLE), "--backend", "fake", "--format", fmt)
+    assert result.exit_code == 0 and marker in result.stdout
+
+
+def test_stdin_input(env):
+    result = run("summarize", "-", "--backend", "fake", input=EXAMPLE.read_text())
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["headline"]
+
+
+def test_second_run_is_cached(env):
+    run("summarize", str(EXAMPLE), "--backend", "fake")
+    result = run("summarize", str(EXAMPLE), "--backend", "fake")
+    assert json.loads(result.stdout)["meta"]["cached"] is True
+
+
+def _bad_files(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "blank.txt").write_text("  \n\n\t ")
+    (tmp_path / "binary.bin").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "model.gguf").write_bytes(b"not a model")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "args, code, fragment",
+    [
+        (["summarize", "missing.txt", "--backend", "fake"], 2, "missing.txt"),
+        (["summarize", "empty.txt", "--backend", "fake"], 2, "empty"),
+        (["summarize", "blank.txt", "--backend", "fake"], 2, "empty"),
+        (["summarize", "binary.bin", "--backend", "fake"], 2, "binary"),
+        (["summarize", str(EXAMPLE), "--backend", "gemini"], 3, "--backend"),
+        (["summarize", str(EXAMPLE), "--backend", "openai"], 3, "OPENAI_API_KEY"),
+        (["summarize", str(EXAMPLE), "--model-path", "model.gguf"], 3, "--model-path"),
+        (["summarize", str(EXAMPLE), "--model-path", "nope.gguf"], 3, "--model-path"),
+        (["summarize", str(EXAMPLE), "--backend", "openai", "--base-url", "http://127.0.0.1:9/v1",
+          "--timeout", "1"], 5, "--base-url"),
+        (["summarize", str(EXAMPLE), "--backend", "fake", "--format", "xml"], 2, "--format"),
+        (["summarize", str(EXAMPLE), "--backend", "fake", "--published", "9 Feb"], 2, "--published"),
+    ],
+)
+def test_bad_input_gets_one_clear_line_and_exit_code(env, monkeypatch, args, code, fragment):
+    monkeypatch.chdir(_bad_files(env))
+    monkeypatch.setenv("SUMMARIZER_TRANSPORT_RETRIES", "0")
+    result = run(*args)
+    assert result.exit_code == code, result.output
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) >= 1 and fragment in result.stderr.replace("\n", " ")
+    assert "Traceback" not in result.output
+
+
+def test_clean_command(env):
+    result = run("clean", str(EXAMPLE))
+    assert result.exit_code == 0
+    assert "Sign up now" not in result.stdout and "as they ramp up ties" in result.stdout
+    meta = json.loads(run("clean", str(EXAMPLE), "--json").stdout)
+    assert meta["text"] and "language" in meta
+
+
+def test_schema_command():
+    schema = json.loads(run("schema").stdout)
+    assert {"headline", "participants", "figures"} <= set(schema["properties"])
+
+
+def test_model_command_reports_without_assembling(env):
+    result = run("model")
+    assert result.exit_code == 0 and "SUMMARIZER_MODEL_PATH" in result.stdout and "22/22" in result.stdout
+
+
+def test_cache_and_logs_commands(env):
+    run("summarize", str(EXAMPLE), "--backend", "fake")
+    assert json.loads(run("cache", "stats").stdout)["entries"] == 1
+    listing = run("logs")
+    assert listing.exit_code == 0 and "fake" in listing.stdout
+    shown = json.loads(run("logs", "show", "1").stdout)
+    assert shown["attempt_log"][0]["messages"]
+    assert run("logs", "show", "999").exit_code == 2
+    assert run("cache", "clear").exit_code == 0
+    assert json.loads(run("cache", "stats").stdout)["entries"] == 0
+
+
+def test_python_dash_m_is_the_same_command(env):
+    proc = subprocess.run([sys.executable, "-m", "summarizer", "schema"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and json.loads(proc.stdout)["title"] == "ArticleSummary"
