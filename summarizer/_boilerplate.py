@@ -47,16 +47,17 @@ _WEAK_LABEL = re.compile(
     r"""^[\[(]?\s*(
         related | more | also | watch | listen | photos? | gallery | videos? | source | sources
         | topics? | tags? | comments? | advertisement | sponsored | trending | share | follow\ us
-    )\s*(:|\||…|\.\.\.|$)""",
+    )\s*(:|\||…|\.\.\.|$)\s*(?P<rest>.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MAX_LABELLED_WORDS = 15
+_MAX_LABELLED_SENTENCE_WORDS = 6  # "Source: AP." is a credit; "Source: a minister said ..." is news
 
 # "PHOTO: REUTERS", "Image: Getty Images", "© Reuters", "(AFP photo)".
 _CREDIT = re.compile(
     r"""^[\[(]?\s*(
-        (photo|image|picture|video|graphic|illustration|credit|source)s?(\ credit)?\s*[:/|]\s*.{0,60}
-        | ©\s*.{0,60} | [A-Z][\w.]*(\ [A-Z][\w.]*){0,3}\ (photo|file\ photo|pictures?)
+        (photo|image|picture|video|graphic|illustration|credit|source)s?(\ credit)?\s*[:/|]\s*(?P<rest>.{0,60})
+        | ©\s*.{0,60} | (?-i:[A-Z][\w.]*(\ [A-Z][\w.]*){0,3})\ (photo|file\ photo|pictures?)
     )[\])]?$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -114,9 +115,21 @@ def furniture(lines: Sequence[str], title: str | None = None) -> set[int]:
 
 
 def _is_link_label(line: str) -> bool:
-    return bool(
-        _STRONG_LABEL.match(line) or (len(line.split()) <= _MAX_LABELLED_WORDS and _WEAK_LABEL.match(line))
-    )
+    if _STRONG_LABEL.match(line):
+        return True
+    weak = _WEAK_LABEL.match(line)
+    if not weak or len(line.split()) > _MAX_LABELLED_WORDS:
+        return False
+    return not _reads_as_sentence(weak.group("rest"))
+
+
+def _is_credit(line: str) -> bool:
+    credit = _CREDIT.match(line)
+    return bool(credit) and not _reads_as_sentence(credit.group("rest") or "")
+
+
+def _reads_as_sentence(text: str) -> bool:
+    return bool(re.search(r"[.!?]$", text)) and len(text.split()) > _MAX_LABELLED_SENTENCE_WORDS
 
 
 def is_boilerplate(line: str) -> bool:
@@ -131,7 +144,7 @@ def is_boilerplate(line: str) -> bool:
         return False
     return bool(
         _is_link_label(stripped)
-        or _CREDIT.match(stripped)
+        or _is_credit(stripped)
         or _READING_TIME.match(stripped)
         or _BYLINE_CREDIT.search(stripped)
         or (words <= 25 and _CALLS_TO_ACTION.search(stripped))

@@ -41,9 +41,9 @@ def extract_html(raw: str) -> Extraction | None:
     document = trafilatura.bare_extraction(
         raw, favor_precision=True, include_comments=False, include_tables=True, with_metadata=True
     )
-    if document is None or not (document.text or "").strip():
-        return None
-    lines = document.text.split("\n")
+    lines = (document.text or "").split("\n") if document is not None else []
+    if not any(len(line.split()) >= _MIN_PROSE_WORDS for line in lines):
+        return None  # nothing but menus and labels: trafilatura fell back to the page's bare text
     tree = _parse(raw)
     if tree is not None:
         lines = _recover_missed_blocks(tree, lines)
@@ -76,6 +76,7 @@ _SOCIAL_EMBED = (
     " or contains(@class,'tiktok-embed') or contains(@class,'bluesky-embed')]"
 )
 _MIN_BLOCK_WORDS = 5
+_MIN_PROSE_WORDS = 6
 
 
 def _recover_missed_blocks(tree: lxml_html.HtmlElement, lines: list[str]) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from dateutil import parser as date_parser
 
 from summarizer._boilerplate import is_boilerplate
+from summarizer._textrepair import continues_sentence
 
 _TOP_LINES = 8
 _BOTTOM_LINES = 3
@@ -57,7 +58,8 @@ def read_text_header(text: str) -> TextHeader:
         return TextHeader()
     found: dict[str, object] = {}
     used: set[int] = set()
-    if _looks_like_headline(lines[content[0]]):
+    first, second = lines[content[0]], lines[content[1]]
+    if _looks_like_headline(first) and not continues_sentence(first, second):
         found["title"] = lines[content[0]].strip()
         used.add(content[0])
     for i in content[:_TOP_LINES] + content[-_BOTTOM_LINES:]:

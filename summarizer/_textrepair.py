@@ -102,6 +102,11 @@ def rejoin_broken_sentences(tt: TrackedText) -> TrackedText:
     return tt.sub(_BROKEN_SENTENCE, join)
 
 
+def continues_sentence(line: str, next_line: str) -> bool:
+    """Whether `next_line` carries on a sentence that `line` breaks off."""
+    return bool(_BROKEN_SENTENCE.search(line.rstrip()[-60:] + "\n\n" + next_line.lstrip()[:60]))
+
+
 def _is_list_item(text: str, pos: int) -> bool:
     # Bullets and table rows end without a full stop on purpose.
     line_start = text.rfind("\n", 0, pos) + 1

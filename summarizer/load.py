@@ -31,6 +31,7 @@ _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
 _HTML_TAG = re.compile(r"<(?:html|head|body|p|div|article|section|span|a|br|h[1-6]|meta|script)\b[^>]*>", re.I)
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|\?xml)", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _MAX_CONTROL_SHARE = 0.01
 _MAGIC = {
@@ -63,7 +64,9 @@ class RawInput:
 def load_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, kind: str | None = None) -> RawInput:
     """Read a file, or stdin when `path` is "-"."""
     if str(path) == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        data = sys.stdin.buffer.read(max_bytes + 1)  # no more: stdin may be endless
+        if len(data) > max_bytes:
+            raise _too_big("<stdin>", None, max_bytes)
         return load_bytes(data, source="<stdin>", max_bytes=max_bytes, kind=kind)
     file = Path(path)
     if not file.exists():
@@ -139,16 +142,45 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None:
+    encoding = _declared_charset(data) or _detect_encoding(data[:200_000])
+    if encoding is None:
         raise _binary(source, "no text encoding decodes it")
-    encoding = codecs.lookup(best.encoding).name
-    if encoding in ("iso8859-1", "latin-1", "iso8859-15"):
-        encoding = "cp1252"  # a superset in practice: 0x80-0x9F are quotes and dashes, not controls
+    return data.decode(encoding, errors="replace"), encoding
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares, when the page really decodes with it."""
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
     try:
-        return data.decode(encoding), encoding
-    except UnicodeDecodeError:
-        return data.decode(codecs.lookup(best.encoding).name, errors="replace"), codecs.lookup(best.encoding).name
+        encoding = codecs.lookup(match.group(1).decode("ascii")).name
+        data.decode(encoding)
+    except (LookupError, UnicodeError):
+        return None
+    return "cp1252" if encoding in ("iso8859-1", "latin-1") else encoding
+
+
+def _detect_encoding(sample: bytes) -> str | None:
+    """charset-normalizer's pick, except that cp1252 wins a tie.
+
+    Western text in a legacy code page is usually cp1252, but charset-normalizer
+    often names cp1250 first when both read the sample equally well, and the two
+    differ on letters such as "ï" (cp1250 reads "ď").
+    """
+    matches = from_bytes(sample)
+    best = matches.best()
+    if best is None:
+        return None
+    tied = {
+        codecs.lookup(name).name
+        for match in matches
+        if match.chaos <= best.chaos
+        for name in [match.encoding, *match.could_be_from_charset]
+    }
+    if tied & {"cp1252", "iso8859-1", "iso8859-15"}:
+        return "cp1252"  # Latin-1 in practice means cp1252: 0x80-0x9F are quotes and dashes
+    return codecs.lookup(best.encoding).name
 
 
 def _kind_from_suffix(path: Path) -> Kind | None:
@@ -160,9 +192,10 @@ def _kind_from_suffix(path: Path) -> Kind | None:
     return None
 
 
-def _too_big(source: str, size: int, max_bytes: int) -> InputError:
+def _too_big(source: str, size: int | None, max_bytes: int) -> InputError:
+    size_part = f"is {size:,} bytes," if size is not None else "is"
     return InputError(
-        f"{source} is {size:,} bytes, over the {max_bytes:,}-byte input limit; "
+        f"{source} {size_part} over the {max_bytes:,}-byte input limit; "
         "raise it with --max-bytes or SUMMARIZER_MAX_BYTES",
         size=size,
         max_bytes=max_bytes,
