@@ -60,7 +60,7 @@ def _is_boundary_after_period(text: str, end: int) -> bool:
     word = nxt.group(1)
     if not (word[0].isupper() or word[0].isdigit()):
         return False
-    mark = text[:end].rstrip("\"”’')]")
+    mark = text[max(0, end - 40) : end].rstrip("\"”’')]")  # a window: whole-text slices are O(n²)
     if not mark.endswith("."):
         return True
     token = re.search(r"(\S+)\.$", mark)
@@ -87,7 +87,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             cuts.add(m.end())
     cuts.update(m.end() for m in _CJK_END.finditer(text))
     for m in _NEWLINES.finditer(text):
-        before = text[: m.start()].rstrip()
+        before = text[max(0, m.start() - 40) : m.start()].rstrip()
         after = text[m.end() : m.end() + 1]
         if before and after and before[-1] not in ",;(-–—" and not after.islower():
             cuts.add(m.start())
@@ -354,8 +354,9 @@ _CALENDAR = {w.capitalize() for w in MONTHS} | {w.capitalize() for w in WEEKDAYS
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t\"“‘'(")
-    return not before or before[-1] in ".!?:;\n" or text[:pos].endswith("\n")
+    window = text[max(0, pos - 40) : pos]
+    before = window.rstrip(" \t\"“‘'(")
+    return (not before and pos < 40) or (before and before[-1] in ".!?:;\n") or window.endswith("\n")
 
 
 def _runs_with_offsets(text: str) -> list[tuple[int, int]]:
