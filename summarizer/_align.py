@@ -68,7 +68,11 @@ def align_to_html(text: str, raw: str) -> TrackedText:
         start = _anchor(visible, words, cursor)
         if start is None:
             continue
-        cursor = _align_words(visible, visible_origin, words, start, origin, text)
+        if visible.startswith(line.group(0), start):  # the common case: the line as on the page
+            origin[line.start() : line.end()] = visible_origin[start : start + len(line.group(0))]
+            cursor = start + len(line.group(0))
+        else:
+            cursor = _align_words(visible, visible_origin, words, start, origin, text)
     return TrackedText(text, tuple(origin))
 
 

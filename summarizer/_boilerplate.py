@@ -13,19 +13,14 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 _CALLS_TO_ACTION = re.compile(
-    r"""
-    ^(sign[ -]?up|subscribe|register)\b | \bsubscribe\ (to|for|now|today)\b
-    | \bnewsletters?\b | \b(to|in)\ your\ inbox\b | \bunsubscribe\b
-    | \b(click|tap)\ here\b
-    | \bshare\ (this|it|on)\b | \blike\ this\ (story|article)\b
-    | \b(follow|like)\ (us|him|her|them|\S+)\ on\ (twitter|facebook|instagram|x|linkedin|youtube|tiktok)\b
-    | \bfollow\ \S+(\ \S+){0,4}\ on\ (facebook|twitter|instagram|x|linkedin|youtube|tiktok)\b
-    | \b(download|get)\ (the|our)\ \S+(\ \S+)?\ app\b
-    | \bthanks\ for\ (signing\ up|subscribing|reading)\b
-    | \b(leave|post|add)\ a\ comment\b | \btell\ us\ what\ you\ think\b
-    | \ball\ rights\ reserved\b | ^copyright\b | ^©
-    | \bmay\ get\ a\ share\ of\ the\ sale\b | \baffiliate\ (link|commission)s?\b
-    """,
+    r"""^(?:sign[ -]?up|subscribe|register|copyright)\b | ^©
+    | \b(?: newsletters? | unsubscribe | subscribe\ (?:to|for|now|today) | (?:to|in)\ your\ inbox
+        | (?:click|tap)\ here | share\ (?:this|it|on) | like\ this\ (?:story|article)
+        | (?:follow|like)\ \S+(?:\ \S+){0,4}\ on\ (?:twitter|facebook|instagram|x|linkedin|youtube|tiktok)
+        | (?:download|get)\ (?:the|our)\ \S+(?:\ \S+)?\ app | thanks\ for\ (?:signing\ up|subscribing|reading)
+        | (?:leave|post|add)\ a\ comment | tell\ us\ what\ you\ think | all\ rights\ reserved
+        | may\ get\ a\ share\ of\ the\ sale | affiliate\ (?:link|commission)s?
+    )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -70,7 +65,9 @@ _BYLINE_CREDIT = re.compile(
 
 _READING_TIME = re.compile(
     r"^(\d+\s*(min|minute)s?\ read|(reading\ time|tempo\ de\ leitura|lesezeit)\b.{0,20})$"
-    r"|^(updated|published|posted|last\ updated)\b(?=.*\d).{0,60}$",
+    r"|^(updated|published|posted|last\ updated|first\ published)(\ (on|at))?:?\ +"
+    r"(?=\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|today|yesterday)"
+    r"[\w\ ,:./+-]{0,50}$",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -83,6 +80,7 @@ _CAPTION_POSITION = re.compile(
 )
 
 _MAX_FURNITURE_WORDS = 30
+_MIN_REPEAT_CHARS = 40  # shorter lines ("Meal 1", "Ingredients") repeat on purpose
 
 
 _AGENCIES = (
@@ -146,9 +144,21 @@ def is_boilerplate(line: str) -> bool:
         _is_link_label(stripped)
         or _is_credit(stripped)
         or _READING_TIME.match(stripped)
-        or _BYLINE_CREDIT.search(stripped)
-        or (words <= 25 and _CALLS_TO_ACTION.search(stripped))
+        or _is_credit_or_call_to_action(stripped, words)
     )
+
+
+# Cheap substring tests that every match of the two slow patterns contains.
+_CALL_HINTS = ("sign", "subscri", "newsletter", "inbox", "click", "tap here", "share", "like", "follow",
+               " app", "thanks for", "comment", "tell us", "reserved", "copyright", "©", "affiliate", "register")
+_CREDIT_HINTS = ("by", "contributed", "wire")
+
+
+def _is_credit_or_call_to_action(line: str, words: int) -> bool:
+    lower = line.lower()
+    if any(hint in lower for hint in _CREDIT_HINTS) and _BYLINE_CREDIT.search(line):
+        return True
+    return words <= 25 and any(hint in lower for hint in _CALL_HINTS) and bool(_CALLS_TO_ACTION.search(line))
 
 
 def is_caption(line: str) -> bool:
@@ -172,25 +182,20 @@ def repeated_lines(lines: Sequence[str], *, threshold: float = 90.0) -> set[int]
     Repeats far apart in a body are kept (recipes, Q&A templates repeat on
     purpose). A repeat goes when it sits next to its twin (blank lines aside), or
     when it looks like a caption and its twin does not, so the body sentence
-    outlives its caption.
+    outlives its caption. Linear in the number of lines, bar captions.
     """
-    content = [i for i, line in enumerate(lines) if line.strip()]
+    content = [i for i, line in enumerate(lines) if len(_fold(line)) >= _MIN_REPEAT_CHARS]
     folded = {i: _fold(lines[i]) for i in content}
+    captions = [i for i in content if is_caption(lines[i])]
     dropped: set[int] = set()
-    for pos, i in enumerate(content):
-        if len(folded[i]) < 40 or i in dropped:
-            continue
-        for j in content[pos + 1 :]:
-            if j in dropped or fuzz.ratio(folded[i], folded[j]) < threshold:
-                continue
-            adjacent = content.index(j) == pos + 1
-            if is_caption(lines[j]) and not is_caption(lines[i]):
-                dropped.add(j)
-            elif is_caption(lines[i]) and not is_caption(lines[j]):
-                dropped.add(i)
-                break
-            elif adjacent:
-                dropped.add(j)
+    for i in captions:
+        twins = (j for j in content if j != i and not is_caption(lines[j]))
+        if any(fuzz.ratio(folded[i], folded[j], score_cutoff=threshold) for j in twins):
+            dropped.add(i)
+    for i, j in zip(content, content[1:]):
+        next_to_each_other = all(not lines[k].strip() for k in range(i + 1, j))
+        if next_to_each_other and i not in dropped and fuzz.ratio(folded[i], folded[j], score_cutoff=threshold):
+            dropped.add(j)
     return dropped
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import trafilatura
 from lxml import html as lxml_html
+from trafilatura.utils import load_html
 
 from summarizer._boilerplate import is_boilerplate
 from summarizer._align import align_to_html
@@ -58,17 +59,15 @@ def extract_html(raw: str) -> Extraction | None:
 
 
 def _parse(raw: str) -> lxml_html.HtmlElement | None:
-    try:
-        return trafilatura.utils.load_html(raw)
-    except (ValueError, TypeError):  # pragma: no cover - trafilatura already parsed it
-        return None
+    return load_html(raw)  # None when lxml cannot make a tree of it
 
 
 # --- Recovering what trafilatura skipped ----------------------------------------
 
 _BODY_CLASS = re.compile(r"article|body|content|entry|main|post|story|text", re.IGNORECASE)
 _NOT_BODY_CLASS = re.compile(
-    r"comment|related|share|social|promo|footer|sidebar|widget|newsletter|recommend|teaser|nav|ad\b",
+    r"comment|related|share|social|promo|footer|sidebar|widget|newsletter|recommend|teaser|nav"
+    r"|advert|(?<![a-z])ads?(?![a-z])",
     re.IGNORECASE,
 )
 _SOCIAL_EMBED = (

@@ -39,7 +39,9 @@ _SCRIPTS = [
 ]
 _WORD = re.compile(r"[^\W\d_]+")
 _MIN_WORDS = 8
-_MIN_STOPWORD_SHARE = 0.08
+_CLEAR_SHARE = 0.05  # stopwords of one language among all words: a clear answer
+_WEAK_SHARE = 0.02  # lists and recipes have few stopwords: enough if no rival comes close
+_WEAK_LEAD = 3.0
 _SAMPLE_CHARS = 20_000
 
 
@@ -59,7 +61,8 @@ def detect_language(text: str) -> str | None:
         return None
     counts = Counter(words)
     hits = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORD_SETS.items()}
-    best = max(hits, key=lambda lang: hits[lang])
-    if hits[best] / len(words) < _MIN_STOPWORD_SHARE:
-        return None
-    return best
+    best, runner_up = sorted(hits, key=lambda lang: hits[lang], reverse=True)[:2]
+    share = hits[best] / len(words)
+    if share >= _CLEAR_SHARE or (share >= _WEAK_SHARE and hits[best] >= _WEAK_LEAD * hits[runner_up]):
+        return best
+    return None

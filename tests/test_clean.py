@@ -120,6 +120,8 @@ BODY = "The minister said the plan would be published next week."
         (f"More than 2,500 civilians were killed this year.\n\n{BODY}", "More than 2,500 civilians", None),
         (f"{BODY}\n\nShe said the firm would sign up 200 new customers.", "sign up 200 new customers", None),
         (f"{BODY}\n\nSource: a ministry official said the figure was wrong.", "the figure was wrong", None),
+        (f"{BODY}\n\nUpdated figures show 5% growth.", "Updated figures show 5% growth.", None),
+        (f"{BODY}\n\nWe took a photo", "We took a photo", None),
         # broken sentences rejoined, real paragraphs kept
         ("Talks resumed as they\n\nramp up ties in trade.", "as they ramp up ties in trade.", None),
         ("The vote was delayed, officials said,\n\nafter a boycott.", "officials said, after a boycott.", None),
