@@ -34,6 +34,7 @@ from summarizer.errors import InputError
 from summarizer.load import RawInput, load_text
 
 _SHORT_ARTICLE_WORDS = 40
+_DECLARED_ENCODINGS = ("utf-8", "ascii", "utf-16", "utf-32")  # the others were guessed
 
 
 class CleanArticle(BaseModel):
@@ -153,7 +154,7 @@ def _warnings(raw: RawInput, text: str, language: str | None) -> list[str]:
     warnings = []
     if language not in (None, "en"):
         warnings.append(f"non-English input detected (language: {language}); extraction quality may suffer")
-    if raw.encoding not in ("utf-8", "ascii"):
+    if raw.encoding not in _DECLARED_ENCODINGS:
         warnings.append(f"input was not UTF-8; decoded as {raw.encoding}")
     words = len(text.split())
     if words < _SHORT_ARTICLE_WORDS:
