@@ -146,7 +146,8 @@ def _value_fits_text(value: float, text: str) -> bool:
 def check_gold(gold: Gold, text: str | None = None) -> list[str]:
     """Content problems in a gold, as readable lines; [] when it is clean."""
     text = gold.text if text is None else text
-    problems = [p for p in (_date_problem("published", gold.published), _date_problem("event.date", gold.event.date)) if p]
+    dates = (_date_problem("published", gold.published), _date_problem("event.date", gold.event.date))
+    problems = [p for p in dates if p]
     if gold.event.location and gold.event.location not in text:
         problems.append(f"event.location: {gold.event.location!r} is not in the article")
     names: dict[str, int] = {}
