@@ -21,43 +21,25 @@ from pathlib import Path
 from typing import Any, AsyncIterator, Awaitable, Callable, Iterable, TypeVar, Union
 
 from fastapi import APIRouter, FastAPI, Query, Request, Security
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import APIKeyHeader, HTTPBearer
 from fastapi.staticfiles import StaticFiles
-from starlette.exceptions import HTTPException
 
 from ..backends import Backend, make_backend
 from ..config import Settings
-from ..errors import SummarizerError, TransientBackendError
+from ..errors import SummarizerError
 from ..schema import SCHEMA_VERSION, ArticleSummary
 from .gate import Busy, Timeout, WorkGate
 from .middleware import (
     ApiKeyMiddleware, BodyLimitMiddleware, Problem, RequestLogMiddleware, SecurityHeadersMiddleware,
-    problem_response,
 )
-from .models import ErrorBody, Health, SummaryRequest, SummaryWithText
+from .handlers import ERRORS, add_error_handlers
+from .models import Health, SummaryRequest, SummaryWithText
 
 log = logging.getLogger("summarizer.server")
 T = TypeVar("T")
 STATIC = Path(__file__).parent / "static"
 DEFAULT_MAX_BODY = 2_000_000
-_STATUS_TYPES = {400: "BadRequest", 404: "NotFound", 405: "MethodNotAllowed", 413: "PayloadTooLarge"}
-ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorBody, "description": text}
-    for status, text in {
-        400: "The body could not be read (not UTF-8).",
-        401: "API keys are configured and none, or a wrong one, was sent.",
-        413: "The body is larger than the server's limit.",
-        422: "The body is invalid (ValidationError) or the article is unusable (InputError).",
-        429: "The server is saturated (ServerBusy, with Retry-After) or the token budget ran out (BudgetError).",
-        502: "The model failed or its output stayed invalid (BackendError, ExtractionError).",
-        503: "The backend is still loading (NotReady) or unreachable after retries (TransientBackendError).",
-        504: "No summary within the request timeout (Timeout).",
-    }.items()
-}
-
-
 @dataclass
 class ServiceState:
     settings: Settings
@@ -130,7 +112,7 @@ def create_app(
     )
     app.state.service = state
     _add_middleware(app, keys, tuple(cors_origins), max_body_bytes)
-    _add_error_handlers(app)
+    add_error_handlers(app)
     app.include_router(_api_router(secured=bool(keys)))
     _add_page_and_probes(app)
     return app
@@ -190,35 +172,6 @@ def _add_middleware(app: FastAPI, keys: tuple[str, ...], origins: tuple[str, ...
         )
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(RequestLogMiddleware)
-
-
-def _add_error_handlers(app: FastAPI) -> None:
-    def respond(request: Request, status: int, type: str, message: str, headers: dict | None = None) -> JSONResponse:
-        request.state.error_type = type  # for the request log line
-        return problem_response(status, type, message, headers)
-
-    @app.exception_handler(SummarizerError)
-    async def summarizer_error(request: Request, exc: SummarizerError) -> JSONResponse:
-        headers = {"Retry-After": "30"} if isinstance(exc, TransientBackendError) else None
-        return respond(request, exc.http_status, exc.type, exc.message, headers)
-
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        type = getattr(exc, "type", None) or _STATUS_TYPES.get(exc.status_code, "HTTPError")
-        return respond(request, exc.status_code, type, str(exc.detail), exc.headers)
-
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        # Starlette calls this from its outermost layer, then re-raises for the server to log.
-        return problem_response(500, "InternalError", f"internal server error ({type(exc).__name__}); "
-                                "see the server log")
-
-    @app.exception_handler(RequestValidationError)
-    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-        # loc and msg only: pydantic's `input` would echo the article back into the response.
-        parts = [f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', 'invalid')}" for e in exc.errors()]
-        more = f" (and {len(parts) - 5} more)" if len(parts) > 5 else ""
-        return respond(request, 422, "ValidationError", "; ".join(parts[:5]) + more)
 
 
 def _api_router(*, secured: bool) -> APIRouter:
