@@ -33,7 +33,9 @@ _HTML_TAG = re.compile(r"<(?:html|head|body|p|div|article|section|span|a|br|h[1-
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|\?xml)", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_BLANK = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]*")  # zero-width characters count as blank
 _MAX_CONTROL_SHARE = 0.01
+_MIN_WORD_CHAR_SHARE = 0.3  # prose is mostly letters; a wrong guess at the encoding is mostly symbols
 _MAGIC = {
     b"%PDF": "a PDF file; extract its text first (e.g. pdftotext)",
     b"\x89PNG": "a PNG image",
@@ -114,11 +116,14 @@ def sniff_kind(text: str) -> Kind:
 
 
 def _checked(text: str, encoding: str, source: str, kind: str | None) -> RawInput:
-    if not text.strip():
+    if _BLANK.fullmatch(text):
         raise _empty(source)
     sample = text[:100_000]
     if "\x00" in sample or len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
-        raise _binary(source, "it is mostly control characters")
+        raise _binary(source, "it has too many control characters")
+    visible = [c for c in sample if not c.isspace()]
+    if sum(c.isalnum() for c in visible) < _MIN_WORD_CHAR_SHARE * len(visible):
+        raise _binary(source, "it has almost no letters or digits")
     if kind is None:
         kind = sniff_kind(text)
     elif kind not in ("text", "html"):

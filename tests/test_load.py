@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import sys
 from pathlib import Path
 
@@ -138,6 +139,8 @@ def test_empty_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
         (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
         (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "gzip"),
         (bytes(range(1, 32)) * 20, "control characters"),
+        (random.Random(0).randbytes(5000).replace(b"\x00", b"\x01"), "no text encoding decodes it"),
+        ("\u2198\u2197\u2190 \u25a0\u25a1".encode() * 200, "almost no letters"),
     ],
 )
 def test_binary_input(tmp_path: Path, data: bytes, why: str) -> None:
