@@ -1,14 +1,27 @@
-"""The scorer's rules, one table of cases each, plus a perfect run over the real gold suite."""
+"""The scorer's rules, one table of cases each, a perfect run over the real gold suite, and the
+external-corpus adapters on small inline fixtures (plus a read of the ../shared dev splits)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from summarizer.errors import ExtractionError
+from summarizer.evals.adapters import (
+    HitScore,
+    load_newsquant,
+    load_polnear,
+    load_wikievents,
+    participant_like,
+    score_newsquant,
+    score_polnear,
+    score_wikievents,
+)
 from summarizer.evals.gold import Gold, load_suite
 from summarizer.evals.score import (
+    NAME_THRESHOLD,
     FieldScore,
     Mean,
     canonical_name,
@@ -19,7 +32,6 @@ from summarizer.evals.score import (
     score_suite,
     span_iou,
     values_match,
-    NAME_THRESHOLD,
 )
 from summarizer.schema import ArticleSummary, Event, Evidence, Figure, Meta, Participant, Position, Tokens
 
@@ -377,3 +389,106 @@ def test_gold_echo_scores_perfectly_on_the_real_suite():
     for name in ("kind_accuracy", "stance_similarity", "measures_similarity", "date_accuracy",
                  "location_accuracy", "description_similarity"):
         assert d[name] == 1.0, name
+
+
+# --- external-corpus adapters ---------------------------------------------------------------
+
+_WE_DOC = {
+    "doc_id": "d1",
+    "text": "Police said Vyacheslav Gladkikh died in SyriaThey blamed IS.",
+    "tokens": [], "sentences": [], "relation_mentions": [],
+    "entity_mentions": [
+        {"id": "d1-T1", "start": 0, "end": 1, "entity_type": "PER", "text": "Police"},
+        {"id": "d1-T2", "start": 2, "end": 4, "entity_type": "PER", "text": "Vyacheslav Gladkikh"},
+        {"id": "d1-T3", "start": 6, "end": 7, "entity_type": "GPE", "text": "Syria"},
+        {"id": "d1-T4", "start": 7, "end": 8, "entity_type": "PER", "text": "They"},
+        {"id": "d1-T5", "start": 9, "end": 10, "entity_type": "ORG", "text": "IS"},
+        {"id": "d1-T6", "start": 2, "end": 3, "entity_type": "PER", "text": "general"},
+    ],
+    "event_mentions": [
+        {"event_type": "Life.Die", "trigger": {}, "arguments": [
+            {"entity_id": "d1-T2", "role": "Victim", "text": "Vyacheslav Gladkikh"},
+            {"entity_id": "d1-T3", "role": "Place", "text": "Syria"},
+            {"entity_id": "d1-T5", "role": "Killer", "text": "IS"}]},
+        {"event_type": "Contact", "trigger": {}, "arguments": [
+            {"entity_id": "d1-T4", "role": "Communicator", "text": "They"}]},
+    ],
+}
+_WE_COREF = {"doc_key": "d1", "clusters": [["d1-T2", "d1-T6"], ["d1-T1", "d1-T4"]],
+             "informative_mentions": ["Vyacheslav Gladkikh", "Police"]}
+
+
+def test_wikievents_adapter(tmp_path: Path):
+    (tmp_path / "dev.jsonl").write_text(json.dumps(_WE_DOC) + "\n", encoding="utf-8")
+    (tmp_path / "coref_dev.jsonlines").write_text(json.dumps(_WE_COREF) + "\n", encoding="utf-8")
+    [doc] = load_wikievents(tmp_path)
+    entities = {e.name: e for e in doc.entities}
+    assert entities["Vyacheslav Gladkikh"].mentions == ("Vyacheslav Gladkikh", "general")
+    assert entities["Police"].roles == ("Communicator",)  # the role of "They", through coref
+    # Syria is only a Place; IS and Police fill roles: participant-like arguments are these three
+    assert sorted(e.name for e in doc.arguments if participant_like(e)) == ["IS", "Police", "Vyacheslav Gladkikh"]
+    pred = [P("Major General Vyacheslav Gladkikh"), P("Islamic State", "group", ["IS"]), P("Kremlin", "organisation")]
+    assert score_wikievents(doc, pred) == HitScore(pred_hits=2, pred_total=3, gold_hits=2, gold_total=3)
+
+
+_PN_TEXT = "Clinton’s team avoided the ER, the Post reports. He said it was fine. Sources said she left early."
+_PN_ANN = "\n".join([
+    "T1\tSource 32 40\tthe Post",
+    "T2\tCue 41 48\treports",
+    "T3\tContent 0 30\tClinton’s team avoided the ER",
+    "E1\tAttribution:T9 Content:T3 Cue:T2 Source:T1",
+    "T4\tSource 50 52\tHe",
+    "T5\tCue 53 57\tsaid",
+    "T6\tContent 58 68\tit was fine",
+    "E2\tSource:T4 Cue:T5 Content:T6",
+    "T7\tSource 70 77\tSources",
+    "T8\tCue 78 82\tsaid",
+    "T10\tContent 83 86;87 95\tshe left early",
+    "E3\tContent:T10 Cue:T8 Source:T7",
+])
+
+
+def test_polnear_adapter(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(_PN_TEXT, encoding="utf-8")
+    (tmp_path / "a_ab12.ann").write_text(_PN_ANN, encoding="utf-8")
+    [doc] = load_polnear(tmp_path)
+    assert (doc.name, doc.annotator, len(doc.attributions)) == ("a", "ab12", 3)
+    assert doc.attributions[2].content.fragments == ((83, 86), (87, 95))
+    positions = [
+        Pos("New York Post", "team avoided the ER"),  # holder ~ "the Post"; quote inside the content
+        Pos("Clinton", "it was fine"),  # the source is "He": not gold, and not held against precision
+        Pos("Sources", "Clinton’s team avoided the ER"),  # wrong holder for that content
+    ]
+    assert score_polnear(doc, positions) == HitScore(pred_hits=1, pred_total=2, gold_hits=1, gold_total=2)
+
+
+def test_newsquant_adapter(tmp_path: Path):
+    data = [{"text": "Prices rose 5% to $12 over 40 to 50 hours, said one person.", "quantities": [
+        {"change": "up", "value": "5.0", "unit": "%", "normalized_unit": "percentage", "referred_concepts": "p"},
+        {"change": "=", "value": "12.0", "unit": "$", "normalized_unit": "dollar", "referred_concepts": "p"},
+        {"change": "=", "value": "40.0 - 50.0", "unit": "hours", "normalized_unit": "hour", "referred_concepts": "w"},
+        {"change": "=", "value": "1", "unit": "-", "normalized_unit": "-", "referred_concepts": "-"},
+    ]}]
+    path = tmp_path / "dev.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    [sentence] = load_newsquant(path)
+    assert [q.values for q in sentence.quantities] == [(5.0,), (12.0,), (40.0, 50.0), (1.0,)]
+    figures = [F(5, "per cent"), F(12, "USD"), F(50, "hours"), F(1, "people"), F(12, "EUR")]
+    assert score_newsquant(sentence, figures) == HitScore(pred_hits=4, pred_total=5, gold_hits=4, gold_total=4)
+
+
+CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+
+
+@pytest.mark.skipif(not CORPORA.exists(), reason="../shared/corpora not present")
+def test_adapters_read_the_shared_dev_splits():
+    docs = load_wikievents(CORPORA / "wikievents")
+    assert len(docs) == 20 and sum(len(d.arguments) for d in docs) > 200
+    polnear = load_polnear(CORPORA / "polnear" / "dev")
+    assert len(polnear) > 80
+    for doc in polnear:  # brat offsets point at the content text
+        for a in doc.attributions:
+            start, end = a.content.fragments[0]
+            assert a.content.text.startswith(doc.text[start:end])
+    newsquant = load_newsquant(CORPORA / "newsquant" / "dev.json")
+    assert len(newsquant) == 297 and sum(len(s.quantities) for s in newsquant) == 477
