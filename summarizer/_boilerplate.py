@@ -169,7 +169,7 @@ def same_as_title(line: str, title: str | None) -> bool:
     """The headline repeated at the top of the body (sites often append "- Site")."""
     if not title:
         return False
-    a, b = _fold(line), _fold(title)
+    a, b = fold(line), fold(title)
     if not a:
         return False
     return a == b or (len(a) >= 20 and (b.startswith(a) or fuzz.ratio(a, b) >= 90))
@@ -184,8 +184,8 @@ def repeated_lines(lines: Sequence[str], *, threshold: float = 90.0) -> set[int]
     when it looks like a caption and its twin does not, so the body sentence
     outlives its caption. Linear in the number of lines, bar captions.
     """
-    content = [i for i, line in enumerate(lines) if len(_fold(line)) >= _MIN_REPEAT_CHARS]
-    folded = {i: _fold(lines[i]) for i in content}
+    content = [i for i, line in enumerate(lines) if len(fold(line)) >= _MIN_REPEAT_CHARS]
+    folded = {i: fold(lines[i]) for i in content}
     captions = [i for i in content if is_caption(lines[i])]
     dropped: set[int] = set()
     for i in captions:
@@ -199,5 +199,6 @@ def repeated_lines(lines: Sequence[str], *, threshold: float = 90.0) -> set[int]
     return dropped
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Lower-case words joined by single spaces: text compared regardless of punctuation."""
     return " ".join(re.findall(r"\w+", text.lower()))

@@ -22,7 +22,7 @@ import trafilatura
 from lxml import html as lxml_html
 from trafilatura.utils import load_html
 
-from summarizer._boilerplate import is_boilerplate
+from summarizer._boilerplate import fold, is_boilerplate
 from summarizer._align import align_to_html
 from summarizer._tracked import TrackedText
 
@@ -82,17 +82,17 @@ def _recover_missed_blocks(tree: lxml_html.HtmlElement, lines: list[str]) -> lis
     order = {element: i for i, element in enumerate(tree.iter())}
     by_text: dict[str, lxml_html.HtmlElement] = {}
     for paragraph in tree.iter("p", "blockquote", "li"):
-        by_text.setdefault(_fold(_block_text(paragraph)), paragraph)
-    anchors = [(i, by_text.get(_fold(line))) for i, line in enumerate(lines)]
+        by_text.setdefault(fold(_block_text(paragraph)), paragraph)
+    anchors = [(i, by_text.get(fold(line))) for i, line in enumerate(lines)]
     anchored = [(i, el) for i, el in anchors if el is not None and len(lines[i].split()) >= 3]
     if len(anchored) < 2:
         return lines
-    extracted = _fold("\n".join(lines))
+    extracted = fold("\n".join(lines))
     positions = [order[el] for _, el in anchored]
     missed = _split_body_blocks(tree, [el for _, el in anchored]) + _social_embeds(
         tree, order, min(positions), max(positions)
     )
-    missed = [el for el in missed if _fold(_block_text(el)) not in extracted]
+    missed = [el for el in missed if fold(_block_text(el)) not in extracted]
     if not missed:
         return lines
     return _insert_in_page_order(lines, anchored, missed, order)
@@ -159,7 +159,3 @@ def _block_text(element: lxml_html.HtmlElement) -> str:
     walk(element)
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
-
-
-def _fold(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))

@@ -31,7 +31,7 @@ from summarizer._language import detect_language
 from summarizer._tracked import TrackedText, map_to_raw
 from summarizer._textmeta import TextHeader, read_text_header
 from summarizer.errors import InputError
-from summarizer.load import RawInput, load_text
+from summarizer.load import RawInput, checked_kind, load_text
 
 _SHORT_ARTICLE_WORDS = 40
 _DECLARED_ENCODINGS = ("utf-8", "ascii", "utf-16", "utf-32")  # the others were guessed
@@ -71,9 +71,7 @@ def clean(raw: RawInput | str, *, kind: str | None = None) -> CleanArticle:
     if isinstance(raw, str):
         raw = load_text(raw, kind=kind)
     elif kind is not None and kind != raw.kind:
-        if kind not in ("text", "html"):
-            raise InputError(f"unknown input kind {kind!r}; use 'text' or 'html'", kind=kind)
-        raw = dataclasses.replace(raw, kind=kind)
+        raw = dataclasses.replace(raw, kind=checked_kind(kind))
     if raw.kind == "html":
         return _clean_html(raw)
     return _clean_text(raw)

@@ -124,11 +124,14 @@ def _checked(text: str, encoding: str, source: str, kind: str | None) -> RawInpu
     visible = [c for c in sample if not c.isspace()]
     if sum(c.isalnum() for c in visible) < _MIN_WORD_CHAR_SHARE * len(visible):
         raise _binary(source, "it has almost no letters or digits")
-    if kind is None:
-        kind = sniff_kind(text)
-    elif kind not in ("text", "html"):
+    kind = sniff_kind(text) if kind is None else checked_kind(kind)
+    return RawInput(text=text, kind=kind, encoding=encoding, source=source)
+
+
+def checked_kind(kind: str) -> Kind:
+    if kind not in ("text", "html"):
         raise InputError(f"unknown input kind {kind!r}; use 'text' or 'html'", kind=kind)
-    return RawInput(text=text, kind=kind, encoding=encoding, source=source)  # type: ignore[arg-type]
+    return kind  # type: ignore[return-value]
 
 
 def _decode(data: bytes, source: str) -> tuple[str, str]:
