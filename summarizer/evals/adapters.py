@@ -19,7 +19,9 @@ from summarizer.evals.score import (
     NAME_THRESHOLD,
     canonical_unit,
     greedy_pairs,
+    name_forms,
     name_similarity,
+    precision_recall_f1,
     quote_spans,
     values_match,
 )
@@ -29,7 +31,7 @@ from summarizer.schema import Figure, Participant, Position
 @dataclass(frozen=True)
 class HitScore:
     """Precision and recall counted on their own sides: for WikiEvents a prediction may be
-    "found" without being the one that recalls a gold item, so tp differs between the two."""
+    "found" without being the one that recalls a gold item, so the two hit counts differ."""
 
     pred_hits: int = 0
     pred_total: int = 0
@@ -37,17 +39,16 @@ class HitScore:
     gold_total: int = 0
 
     @property
-    def precision(self) -> float:  # same 0/0 convention as score.FieldScore
-        return self.pred_hits / self.pred_total if self.pred_total else float(self.gold_hits == self.gold_total)
+    def precision(self) -> float:
+        return precision_recall_f1(self.pred_hits, self.pred_total, self.gold_hits, self.gold_total)[0]
 
     @property
     def recall(self) -> float:
-        return self.gold_hits / self.gold_total if self.gold_total else float(self.pred_total == 0)
+        return precision_recall_f1(self.pred_hits, self.pred_total, self.gold_hits, self.gold_total)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return precision_recall_f1(self.pred_hits, self.pred_total, self.gold_hits, self.gold_total)[2]
 
     def __add__(self, other: HitScore) -> HitScore:
         return HitScore(self.pred_hits + other.pred_hits, self.pred_total + other.pred_total,
@@ -56,10 +57,6 @@ class HitScore:
     @classmethod
     def one_to_one(cls, n_pairs: int, n_pred: int, n_gold: int) -> HitScore:
         return cls(n_pairs, n_pred, n_pairs, n_gold)
-
-
-def _forms(p: Participant) -> list[str]:
-    return [p.name, *p.aliases]
 
 
 # Mentions that name nobody: a gold item named so cannot be compared with a holder or participant.
@@ -144,12 +141,12 @@ def score_wikievents(doc: WikiEventsDoc, participants: list[Participant]) -> Hit
     args = [e for e in doc.arguments if participant_like(e)]
 
     def key(entity: WikiEntity, p: Participant) -> tuple | None:
-        s = name_similarity([entity.name], _forms(p))
+        s = name_similarity([entity.name], name_forms(p))
         return (s,) if s >= NAME_THRESHOLD else None
 
     recalled = len(greedy_pairs(args, participants, key))
     all_mentions = [m for e in doc.entities for m in (e.name, *e.mentions)]
-    found = sum(1 for p in participants if name_similarity(all_mentions, _forms(p)) >= NAME_THRESHOLD)
+    found = sum(1 for p in participants if name_similarity(all_mentions, name_forms(p)) >= NAME_THRESHOLD)
     return HitScore(found, len(participants), recalled, len(args))
 
 

@@ -13,7 +13,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -43,27 +43,39 @@ _TITLES = tuple(
 
 # --- counters -------------------------------------------------------------------------------
 
+def precision_recall_f1(pred_hits: int, pred_total: int, gold_hits: int, gold_total: int) -> tuple[float, float, float]:
+    """The 0/0 convention lives here: precision with nothing predicted is 1 only when nothing was
+    to be found either (likewise recall with an empty gold), so an empty prediction of an empty
+    gold scores 1 and anything else with an empty side scores 0."""
+    precision = pred_hits / pred_total if pred_total else float(gold_hits == gold_total)
+    recall = gold_hits / gold_total if gold_total else float(pred_total == 0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
 @dataclass(frozen=True)
 class FieldScore:
-    """Counts for one field. 0/0: precision is 1 when nothing was predicted and nothing was
-    missed (likewise recall), else 0, so an empty prediction of an empty gold scores 1."""
+    """Counts for one field (precision/recall conventions: `precision_recall_f1`)."""
 
     tp: int = 0
     fp: int = 0
     fn: int = 0
 
     @property
+    def _prf(self) -> tuple[float, float, float]:
+        return precision_recall_f1(self.tp, self.tp + self.fp, self.tp, self.tp + self.fn)
+
+    @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else float(self.fn == 0)
+        return self._prf[0]
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else float(self.fp == 0)
+        return self._prf[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self._prf[2]
 
     def __add__(self, other: FieldScore) -> FieldScore:
         return FieldScore(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
@@ -215,14 +227,15 @@ def _counts(n_gold: int, n_pred: int, n_pairs: int) -> FieldScore:
 
 # --- per field ------------------------------------------------------------------------------
 
-def _forms(p: GoldParticipant | Participant) -> list[str]:
+def name_forms(p: GoldParticipant | Participant) -> list[str]:
+    """A participant's name and aliases: every form the name rule may match."""
     return [p.name, *p.aliases]
 
 
 def score_participants(gold: Gold, pred: ArticleSummary) -> tuple[FieldScore, Mean]:
     """Participants F1 and kind accuracy over the matched pairs."""
     def key(g: GoldParticipant, p: Participant) -> tuple | None:
-        s = name_similarity(_forms(g), _forms(p))
+        s = name_similarity(name_forms(g), name_forms(p))
         # Ties (token_set_ratio gives 100 for any subset) go to the closer full name.
         return (s, fuzz.ratio(canonical_name(g.name), canonical_name(p.name))) if s >= NAME_THRESHOLD else None
 
@@ -233,8 +246,8 @@ def score_participants(gold: Gold, pred: ArticleSummary) -> tuple[FieldScore, Me
 
 def score_positions(gold: Gold, pred: ArticleSummary, text: str) -> tuple[FieldScore, Mean]:
     """Positions F1 (holder matches and quote spans overlap) and stance similarity over pairs."""
-    gold_forms = {p.name: _forms(p) for p in gold.participants}
-    pred_forms = {p.name: _forms(p) for p in pred.participants}
+    gold_forms = {p.name: name_forms(p) for p in gold.participants}
+    pred_forms = {p.name: name_forms(p) for p in pred.participants}
     gold_spans = [quote_spans(p.quote, text) for p in gold.positions]
     pred_spans = [quote_spans(p.quote, text) for p in pred.positions]
 
@@ -405,12 +418,11 @@ _MEANS = {"kind_accuracy": "kinds", "stance_similarity": "stances", "measures_si
 class SuiteScore:
     articles: list[ArticleScore]
     run: RunStats
-    micro: dict[str, FieldScore] = field(init=False)
 
-    def __post_init__(self) -> None:
-        # Micro: counts summed over the suite, so long articles weigh more.
-        micro = {f: sum((getattr(a, f) for a in self.articles), FieldScore()) for f in _FIELDS}
-        object.__setattr__(self, "micro", micro)
+    @property
+    def micro(self) -> dict[str, FieldScore]:
+        """Counts summed over the suite, so long articles weigh more."""
+        return {f: sum((getattr(a, f) for a in self.articles), FieldScore()) for f in _FIELDS}
 
     def macro(self, name: str) -> dict[str, float | None]:
         """Mean over articles of per-article precision, recall and F1."""
