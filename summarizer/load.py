@@ -35,6 +35,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _BLANK = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]*")  # zero-width characters count as blank
 _MAX_CONTROL_SHARE = 0.01
+_NON_SPACE = re.compile(r"\S+")
+_WORD_CHARS = re.compile(r"[^\W_]+")
 _MIN_WORD_CHAR_SHARE = 0.3  # prose is mostly letters; a wrong guess at the encoding is mostly symbols
 _MAGIC = {
     b"%PDF": "a PDF file; extract its text first (e.g. pdftotext)",
@@ -121,8 +123,8 @@ def _checked(text: str, encoding: str, source: str, kind: str | None) -> RawInpu
     sample = text[:100_000]
     if "\x00" in sample or len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
         raise _binary(source, "it has too many control characters")
-    visible = [c for c in sample if not c.isspace()]
-    if sum(c.isalnum() for c in visible) < _MIN_WORD_CHAR_SHARE * len(visible):
+    visible = sum(map(len, _NON_SPACE.findall(sample)))
+    if sum(map(len, _WORD_CHARS.findall(sample))) < _MIN_WORD_CHAR_SHARE * visible:
         raise _binary(source, "it has almost no letters or digits")
     kind = sniff_kind(text) if kind is None else checked_kind(kind)
     return RawInput(text=text, kind=kind, encoding=encoding, source=source)
