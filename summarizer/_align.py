@@ -129,7 +129,14 @@ def _align_words(
     return cursor
 
 
-def _align_gap(text, visible, visible_origin, left, right, origin) -> None:
+def _align_gap(
+    text: str,
+    visible: str,
+    visible_origin: list[int],
+    left: tuple[int, int],
+    right: tuple[int, int],
+    origin: list[int],
+) -> None:
     # A single space between two words maps to a single white character between
     # them on the page, so a sentence becomes one run instead of one per word.
     clean_gap = text[left[0] : right[0]]
