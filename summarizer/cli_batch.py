@@ -1,0 +1,139 @@
+"""`summarizer batch`: summarise a directory, a glob or a JSONL file into a JSONL file.
+
+Exit codes: 0 every article summarised; 1 the run finished but some articles failed (each
+has an "error" line in the output; rerun with --resume --retry-failed); 130 interrupted
+(rerun with --resume). Errors before any work starts keep their usual codes: 2 bad input,
+duplicate ids or an unusable --out; 3 bad settings; 4 the backend refused every article.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from .batch import BatchStats, JsonlWriter, Record, default_concurrency, open_output, read_items, run_batch
+from .cli import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt, app, err, handle_errors, open_store
+from .config import Settings
+from .errors import ConfigError
+
+
+class RateColumn(ProgressColumn):
+    def render(self, task: Any) -> Text:
+        return Text(f"{task.speed or 0:.1f}/s", style="progress.data.speed")
+
+
+@app.command()
+@handle_errors
+def batch(
+    sources: List[str] = typer.Argument(..., help="Directories of .txt/.html files, files, globs, or .jsonl files "
+                                        'with {"id", "text" | "html", "published"?} per line.'),
+    out: Path = typer.Option(..., "--out", "-o", help="Output JSONL: one {id, summary | error} per article."),
+    resume: bool = typer.Option(False, "--resume", help="Skip the ids already in --out; add the rest."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="With --resume: run the failed ids again."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Empty --out first."),
+    concurrency: Optional[int] = typer.Option(None, "--concurrency", "-c", min=1,
+                                              help="Articles in flight. Default: 1 local, 8 openai."),
+    rpm: Optional[float] = typer.Option(None, "--rpm", help="Most API requests per minute (all workers)."),
+    engine: str = typer.Option("threads", "--engine", help="threads | ray (pip install 'summarizer\\[ray]')."),
+    backend: Optional[str] = BackendOpt,
+    model: Optional[str] = ModelOpt,
+    base_url: Optional[str] = BaseUrlOpt,
+    model_path: Optional[Path] = ModelPathOpt,
+    response_format: Optional[str] = typer.Option(None, "--response-format", help="auto | json_schema | json_object | json"),
+    max_reasks: Optional[int] = typer.Option(None, "--max-reasks", help="Validation re-asks per call."),
+    max_tokens: Optional[int] = typer.Option(None, "--max-tokens", help="Output tokens per LLM call."),
+    token_budget: Optional[int] = typer.Option(None, "--token-budget", help="Tokens per article, all calls."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest article accepted."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds per API request."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Skip the summary cache."),
+    no_log: bool = typer.Option(False, "--no-log", help="Do not record runs in the log."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary table."),
+) -> None:
+    """Summarise many articles into JSONL, concurrently, resumably; failures are recorded per article.
+
+    Exit 0: all summarised. Exit 1: finished, but some articles have an "error" line (rerun with
+    --resume --retry-failed). Exit 130: interrupted (rerun with --resume). Exit 2/3/4: refused
+    before any work (bad input or --out, bad settings) or stopped because the backend refused
+    every article.
+    """
+    if engine not in ("threads", "ray"):
+        raise ConfigError(f"unknown --engine {engine!r}; use threads or ray")
+    if retry_failed and not resume:
+        raise ConfigError("--retry-failed works with --resume")
+    settings = Settings.load(
+        backend=backend, model=model, base_url=base_url, model_path=model_path, response_format=response_format,
+        max_reasks=max_reasks, max_tokens=max_tokens, token_budget=token_budget, max_bytes=max_bytes,
+        timeout_s=timeout, cache=False if no_cache else None, log=False if no_log else None,
+    )
+    created = not out.exists()
+    writer = open_output(out, resume=resume, retry_failed=retry_failed, overwrite=overwrite)
+    try:
+        items = read_items(*sources)
+    except BaseException:
+        writer.close()
+        if created and out.exists() and out.stat().st_size == 0:
+            out.unlink()  # leave no empty --out behind a refused input
+        raise
+    with writer:
+        stats = _run(items, writer, settings, engine, concurrency or default_concurrency(settings), rpm, quiet)
+    if not quiet:
+        err.print(summary_table(stats, out))
+    failed = sum(1 for item in items if writer.done.get(item.id) == "error")  # this run's and earlier ones'
+    if failed:
+        err.print(f"{failed} article(s) failed; see their \"error\" lines in {out}, then rerun with "
+                  "--resume --retry-failed", highlight=False)
+        raise typer.Exit(1)
+
+
+def _run(items: list, writer: JsonlWriter, settings: Settings, engine: str, concurrency: int,
+         rpm: float | None, quiet: bool) -> BatchStats:
+    todo = sum(1 for item in items if item.id not in writer.done)
+    bar = Progress(
+        TextColumn("[bold]summarising"), BarColumn(), MofNCompleteColumn(), RateColumn(), TimeRemainingColumn(),
+        TextColumn("[red]{task.fields[failed]} failed"), TextColumn("{task.fields[tokens]:,} tokens"),
+        console=err, disable=quiet,
+    )
+    task = bar.add_task("batch", total=len(items), completed=len(items) - todo, failed=0, tokens=0)
+
+    def update(record: Record, stats: BatchStats) -> None:
+        bar.update(task, advance=1, failed=stats.failed, tokens=stats.tokens.total)
+
+    with bar:
+        try:
+            if engine == "ray":
+                from .batch_ray import run_ray
+
+                return run_ray(items, writer, settings=settings, concurrency=concurrency, rpm=rpm,
+                               use_store=True, on_record=update)
+            from .backends import make_backend
+            from .cli import model_progress
+
+            with model_progress() as progress:
+                chosen = make_backend(settings, progress)
+            return run_batch(items, writer, settings=settings, backend=chosen, concurrency=concurrency,
+                             rpm=rpm, store=open_store(settings), on_record=update)
+        except KeyboardInterrupt:
+            writer.sync()
+            err.print(f"interrupted; every finished article is in {writer.path}: rerun with --resume")
+            raise
+
+
+def summary_table(stats: BatchStats, out: Path) -> Table:
+    table = Table(title=f"batch -> {out}", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    rate = (stats.ok + stats.failed) / stats.elapsed_s if stats.elapsed_s else 0.0
+    table.add_row("articles", f"{stats.total:,}")
+    table.add_row("already done (--resume)", f"{stats.skipped:,}")
+    table.add_row("summarised", f"[green]{stats.ok:,}")
+    table.add_row("failed", f"[red]{stats.failed:,}" if stats.failed else "0")
+    for kind, n in stats.errors.most_common():
+        table.add_row(f"  {kind}", f"{n:,}")
+    table.add_row("tokens (prompt + completion)", f"{stats.tokens.prompt:,} + {stats.tokens.completion:,}")
+    table.add_row("time", f"{stats.elapsed_s:.1f} s ({rate:.2f} articles/s)")
+    return table
