@@ -13,7 +13,8 @@ at most one partial last line, which `open_output(resume=True)` cuts off.
 Concurrency is plain threads around the blocking pipeline: every backend is synchronous and
 thread-safe (LocalBackend serialises on its own lock) and the work is waiting on the API.
 asyncio + to_thread runs the same threads underneath plus an event loop; measured with
-bench/bench_api_throughput.py --asyncio it was slower (56 vs 80 articles/s at concurrency 32).
+bench/bench_api_throughput.py --asyncio it was no faster: both stop at the same ceiling, one
+core's worth of the pipeline's per-article CPU (the GIL), so the simpler design won.
 """
 
 from __future__ import annotations
