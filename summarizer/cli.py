@@ -166,12 +166,8 @@ def schema() -> None:
 
 
 def main() -> None:
-    from . import cli_admin  # noqa: F401  registers model / cache / logs commands
+    # Sub-command modules register themselves on `app`; imported here, not at the top, so that
+    # `summarizer summarize` does not pay for FastAPI or the eval machinery.
+    from . import cli_admin, cli_batch, cli_eval, cli_serve  # noqa: F401
 
-    for optional in ("cli_eval", "cli_batch", "cli_serve"):
-        try:
-            __import__(f"summarizer.{optional}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"summarizer.{optional}":
-                raise
     app()

@@ -23,7 +23,7 @@ from .figures import Quantity
 from .prompts_store import load_prompt
 
 Kind = Literal["person", "organisation", "country", "group", "other"]
-QUOTE_WORDS = 30  # a candidate quote is shown to the model cut to this many words
+QUOTE_WORDS = 16  # a candidate quote is shown cut to this many words: enough to recognise it
 
 
 class DraftEvent(BaseModel):
@@ -146,7 +146,7 @@ def _cut(text: str, words: int) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def _context(text: str, start: int, end: int, width: int = 60) -> str:
+def _context(text: str, start: int, end: int, width: int = 45) -> str:
     left = text[max(0, start - width) : start].split("\n")[-1]
     right = text[end : end + width].split("\n")[0]
     return " ".join(f"{left}{text[start:end]}{right}".split())

@@ -26,7 +26,7 @@ class Evidence(BaseModel):
     start: int | None = Field(default=None, ge=0)
     end: int | None = Field(default=None, ge=0)
     match: MatchKind | None = None
-    score: float | None = Field(default=None, description="Fuzzy similarity, 0-100, when match is fuzzy.")
+    score: float | None = Field(default=None, description="Similarity 0-100 of the matched span (100 for exact).")
 
     def holds_in(self, text: str) -> bool:
         """True when the offsets point at the quote (exactly, or as recorded by `match`)."""
