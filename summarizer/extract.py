@@ -1,91 +1,100 @@
-"""The LLM stage: deterministic candidates in, a small validated draft out.
+"""The LLM stage: deterministic candidates in, three small validated answers out.
 
-A 1.5B model is poor at finding every number and quote, and slow at copying them out.
-So code finds the candidates (numbers, quotations, names) and the model classifies and
-describes them, answering with ids: `{"n": 3, "measures": "..."}` instead of re-typing
-"US$240.1 billion". Every list and string of the draft is bounded, which bounds the grammar.
+A 1.5B model is poor at finding every number and quote, and slow at copying them out (a
+2-core CPU samples ~11 tokens/s but reads ~70). So code finds the candidates (numbers,
+quotations, names) and the model classifies and describes them, answering with ids:
+`{"n": 3, "measures": "..."}` instead of re-typing "US$240.1 billion".
 
-Validators read the candidates from instructor's validation context; an id that does not
-exist, or a position whose holder is not a participant, is re-asked with a message that
-names the item and what would fix it.
+The work is split into three focused calls (overview, actors, figures). All three share one
+prompt prefix (system text, then the article and its candidates), and llama.cpp keeps the KV
+cache of the longest common prefix, so the article is read once and each later call costs
+only its short task line. Every list and string is bounded, which bounds the grammar.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from .backends.base import Backend, CallRequest, CallResult
+from .backends.base import Attempt, Backend, CallRequest, TruncatedOutputError
+from .errors import ExtractionError
 from .candidates import NameSpan, Quotation
 from .figures import Quantity
-from .prompts_store import load_prompt
+from .prompts_store import load_sections
+from .schema import Tokens
 
 Kind = Literal["person", "organisation", "country", "group", "other"]
-QUOTE_WORDS = 16  # a candidate quote is shown cut to this many words: enough to recognise it
+QUOTE_WORDS = 12  # a candidate quote is shown cut to this many words: enough to recognise it
+T = TypeVar("T", bound=BaseModel)
 
 
 class DraftEvent(BaseModel):
-    what: str = Field(max_length=240)
-    type: str = Field(max_length=40)
+    what: str = Field(max_length=200)
+    type: str = Field(max_length=30)
     when: str | None = Field(default=None, max_length=40)
     where: str | None = Field(default=None, max_length=80)
+
+
+class Overview(BaseModel):
+    headline: str = Field(max_length=120)
+    summary: str = Field(max_length=400)
+    event: DraftEvent
 
 
 class DraftParticipant(BaseModel):
     name: str = Field(max_length=80)
     kind: Kind
-    role: str = Field(max_length=80)
+    role: str = Field(max_length=50)
 
 
-class DraftPosition(BaseModel):
-    q: int = Field(ge=1, le=99)
-    holder: str = Field(max_length=80)
-    stance: str = Field(max_length=160)
-
-    @field_validator("q")
-    @classmethod
-    def _quote_exists(cls, q: int, info: ValidationInfo) -> int:
-        quotes = (info.context or {}).get("quotes")
-        if quotes is not None and not 1 <= q <= len(quotes):
-            raise ValueError(f"q={q} is not in QUOTES; use a number from Q1 to Q{len(quotes)}")
-        return q
+class Actors(BaseModel):
+    participants: list[DraftParticipant] = Field(max_length=8)
 
 
-class DraftFigure(BaseModel):
-    n: int = Field(ge=1, le=99)
-    measures: str = Field(max_length=100)
+class Notes(BaseModel):
+    """A stance for each selected quote (`q1`, `q2`…) and a `measures` for each number (`n1`…).
 
-    @field_validator("n")
-    @classmethod
-    def _number_exists(cls, n: int, info: ValidationInfo) -> int:
-        numbers = (info.context or {}).get("numbers")
-        if numbers is not None and not 1 <= n <= len(numbers):
-            raise ValueError(f"n={n} is not in NUMBERS; use an id from N1 to N{len(numbers)}")
-        return n
+    Keyed by the ids the prompt shows, so the model writes each note right after the id it
+    describes; a bare list drifts out of alignment with a small model.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    def stances(self, count: int) -> list[str]:
+        return [str(getattr(self, f"q{i}", "") or "") for i in range(1, count + 1)]
+
+    def measures(self, count: int) -> list[str]:
+        return [str(getattr(self, f"n{i}", "") or "") for i in range(1, count + 1)]
 
 
-class Draft(BaseModel):
-    headline: str = Field(max_length=160)
-    summary: str = Field(max_length=520)
-    event: DraftEvent
-    participants: list[DraftParticipant] = Field(max_length=10)
-    positions: list[DraftPosition] = Field(max_length=8)
-    figures: list[DraftFigure] = Field(max_length=10)
+def notes_model(n_quotes: int, n_numbers: int) -> type[Notes]:
+    """Notes with exactly the right keys, in order, so the grammar enforces the alignment."""
+    fields: dict[str, Any] = {f"q{i}": (str, Field(max_length=80)) for i in range(1, n_quotes + 1)}
+    fields |= {f"n{i}": (str, Field(max_length=50)) for i in range(1, n_numbers + 1)}
+    return create_model("Notes", __base__=Notes, **fields)
 
-    @model_validator(mode="after")
-    def _holders_are_participants(self, info: ValidationInfo) -> Draft:
-        from .merge import same_entity
 
-        names = [p.name for p in self.participants]
-        for position in self.positions:
-            if not any(same_entity(position.holder, name) for name in names):
-                raise ValueError(
-                    f"position q={position.q}: holder {position.holder!r} is not a participant; "
-                    f"use one of {names} or add {position.holder!r} to participants"
-                )
-        return self
+TASKS: dict[str, type[BaseModel]] = {"overview": Overview, "actors": Actors, "notes": Notes}
+MAX_QUOTES, MAX_NUMBERS = 8, 10
+
+
+@dataclass
+class Draft:
+    """What the model said about one piece of text, before grounding."""
+
+    overview: Overview
+    actors: Actors
+    notes: Notes
+
+
+@dataclass
+class Extraction:
+    draft: Draft
+    tokens: Tokens = field(default_factory=Tokens)
+    attempts: list[Attempt] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -98,47 +107,94 @@ class Candidates:
 
 
 def find_candidates(text: str) -> Candidates:
+    """Names, plus the quotes and numbers worth a note: attributed statements and unit-bearing
+    quantities, minus anaphoric counts ("the two countries" refers to parties, it is no figure)."""
     from .candidates import find_names, find_quotations
     from .figures import find_quantities
 
-    return Candidates(find_names(text), find_quotations(text), find_quantities(text))
+    quotes = [q for q in find_quotations(text) if q.speaker and len(q.text.split()) >= 5]
+    numbers = [n for n in find_quantities(text) if n.unit and not _anaphoric(text, n)]
+    return Candidates(find_names(text), quotes[:MAX_QUOTES], numbers[:MAX_NUMBERS])
+
+
+def _anaphoric(text: str, n: Quantity) -> bool:
+    before = text[max(0, n.start - 12) : n.start].split()
+    return bool(before) and before[-1].lower() in {"the", "these", "those", "both"} and n.text.isalpha()
 
 
 def render_candidates(c: Candidates, text: str) -> dict[str, str]:
     """The prompt's template variables; compact, because every prompt token costs time on a CPU."""
-    names = "; ".join(n.text for n in sorted(c.names, key=lambda n: -n.count)[:25]) or "(none)"
-    quotes = "\n".join(
-        f"Q{i} [{q.speaker or 'speaker unknown'}] {_cut(q.text, QUOTE_WORDS)}" for i, q in enumerate(c.quotes, 1)
-    )
-    numbers = "\n".join(
-        f"N{i} {n.text}: …{_context(text, n.start, n.end)}…" for i, n in enumerate(c.numbers, 1)
-    )
+    quotes = "\n".join(f"q{i}. {q.speaker}: {_cut(q.text, QUOTE_WORDS)}" for i, q in enumerate(c.quotes, 1))
+    numbers = "\n".join(f"n{i}. {n.text} (…{_context(text, n.start, n.end)}…)" for i, n in enumerate(c.numbers, 1))
+    names = "; ".join(n.text for n in sorted(c.names, key=lambda n: -n.count)[:20]) or "(none)"
     return {"names_text": names, "quotes_text": quotes or "(none)", "numbers_text": numbers or "(none)"}
 
 
-def build_request(text: str, c: Candidates, *, max_reasks: int, max_tokens: int,
-                  token_budget: int | None) -> CallRequest[Draft]:
+def build_request(task: str, text: str, c: Candidates, *, max_reasks: int, max_tokens: int,
+                  token_budget: int | None) -> CallRequest[Any]:
+    sections = load_sections("extract_v2.md")
     # instructor renders messages as Jinja templates with `context`, so the article goes in as
     # a variable and its own braces are never interpreted. The same context reaches the
     # validators, which read the candidate lists.
-    context: dict[str, Any] = {"article": text, **render_candidates(c, text),
-                               "quotes": c.quotes, "numbers": c.numbers}
+    context: dict[str, Any] = {"article": text, **render_candidates(c, text), "quotes": c.quotes,
+                               "numbers": c.numbers}
     return CallRequest(
         messages=[
-            {"role": "system", "content": load_prompt("extract_v1.md").text},
-            {"role": "user", "content": load_prompt("extract_user_v1.md").text},
+            {"role": "system", "content": sections["system"]},
+            {"role": "user", "content": sections["article"]},
+            {"role": "user", "content": sections[task]},
         ],
-        response_model=Draft,
+        response_model=notes_model(len(c.quotes), len(c.numbers)) if task == "notes" else TASKS[task],
         context=context,
-        stage="extract",
+        stage=task,
         max_reasks=max_reasks,
         max_tokens=max_tokens,
         token_budget=token_budget,
     )
 
 
-def extract(backend: Backend, text: str, c: Candidates, **options: Any) -> CallResult[Draft]:
-    return backend.call(build_request(text, c, **options))
+def extract(backend: Backend, text: str, c: Candidates, *, max_reasks: int, max_tokens: int,
+            token_budget: int | None) -> Extraction:
+    """Run the three calls. A task that stays invalid after its re-asks keeps its valid items
+    (see salvage.py); only an overview that cannot be salvaged fails the article."""
+    tokens, attempts, warnings = Tokens(), [], []
+    answers: dict[str, BaseModel] = {}
+    for task in TASKS:
+        if task == "notes" and not (c.quotes or c.numbers):
+            answers[task] = Notes()  # nothing to describe: skip the call
+            continue
+        budget = None if token_budget is None else token_budget - tokens.total
+        request = build_request(task, text, c, max_reasks=max_reasks, max_tokens=max_tokens, token_budget=budget)
+        answer, used, tried, notes = _call_task(backend, request)
+        answers[task] = answer
+        tokens, attempts, warnings = tokens + used, attempts + tried, warnings + notes
+    return Extraction(Draft(**answers), tokens, attempts, warnings)  # type: ignore[arg-type]
+
+
+def _call_task(backend: Backend, request: CallRequest[Any]) -> tuple[BaseModel, Tokens, list[Attempt], list[str]]:
+    from .salvage import salvage
+
+    tokens, attempts = Tokens(), []
+    for _ in range(2):  # output cut off by max_tokens is retried once with room, never re-asked as is
+        try:
+            result = backend.call(request)
+            return result.output, tokens + result.tokens, attempts + result.attempts, []
+        except TruncatedOutputError as exc:
+            attempts += exc.data.get("attempts", [])
+            tokens = tokens + (exc.data.get("tokens") or Tokens())
+            request.max_tokens *= 2
+        except ExtractionError as exc:
+            attempts += exc.data.get("attempts", [])
+            tokens = tokens + (exc.data.get("tokens") or Tokens())
+            answer, notes = salvage(request.stage, exc.data.get("last_response"), request.context)
+            if answer is None:
+                raise
+            return answer, tokens, attempts, notes
+    raise ExtractionError(
+        f"stage {request.stage!r}: the model's output was cut off even at max_tokens={request.max_tokens // 2}; "
+        "raise --max-tokens or SUMMARIZER_MAX_TOKENS",
+        attempts=attempts, tokens=tokens,
+    )
 
 
 def _cut(text: str, words: int) -> str:
@@ -146,7 +202,7 @@ def _cut(text: str, words: int) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def _context(text: str, start: int, end: int, width: int = 45) -> str:
+def _context(text: str, start: int, end: int, width: int = 32) -> str:
     left = text[max(0, start - width) : start].split("\n")[-1]
     right = text[end : end + width].split("\n")[0]
     return " ".join(f"{left}{text[start:end]}{right}".split())

@@ -34,10 +34,11 @@ def ground(draft: Draft, c: Candidates, text: str, *, anchor: dt.date | None, of
     """Ground a draft for `text`; `offset` shifts evidence when `text` is a chunk of a longer article."""
     warnings: list[str] = []
     participants = _participants(draft, c, text, warnings)
-    positions = _positions(draft, c, participants, warnings)
+    positions = _positions(draft, c, participants, text, warnings)
     figures = _figures(draft, c, warnings)
     event = _event(draft, text, anchor, warnings)
-    result = Grounded(draft.headline.strip(), draft.summary.strip(), event, participants, positions, figures, warnings)
+    o = draft.overview
+    result = Grounded(o.headline.strip(), o.summary.strip(), event, participants, positions, figures, warnings)
     if offset:
         shift_evidence(result, offset)
     return result
@@ -46,16 +47,24 @@ def ground(draft: Draft, c: Candidates, text: str, *, anchor: dt.date | None, of
 def _participants(draft: Draft, c: Candidates, text: str, warnings: list[str]) -> list[Participant]:
     groups = alias_groups(c.names)
     out: list[Participant] = []
-    for p in draft.participants:
-        forms = _forms_in_text(p.name, groups)
-        evidence = next((e for e in (align(form, text) for form in forms) if e is not None), None)
-        if evidence is None or evidence.match == "fuzzy" and (evidence.score or 0) < 90:
+    for p in draft.actors.participants:
+        found = _grounded_participant(p.name, p.kind, p.role, groups, text)
+        if found is None:
             warnings.append(f"dropped participant {p.name!r}: neither the name nor an alias appears in the text")
             continue
-        aliases = [f for f in forms if f != p.name and f in text]
-        out.append(Participant(name=p.name if p.name in text else evidence.quote, kind=p.kind,
-                               role=p.role.strip() or None, aliases=aliases[:12], evidence=evidence))
+        out.append(found)
     return merge_participants(out)
+
+
+def _grounded_participant(name: str, kind: str, role: str | None, groups: list[list[str]],
+                          text: str) -> Participant | None:
+    forms = _forms_in_text(name, groups)
+    evidence = next((e for e in (align(form, text) for form in forms) if e is not None), None)
+    if evidence is None or evidence.match == "fuzzy" and (evidence.score or 0) < 90:
+        return None
+    aliases = [f for f in forms if f != name and f in text]
+    return Participant(name=name if name in text else text[evidence.start : evidence.end], kind=kind,
+                       role=(role or "").strip() or None, aliases=aliases[:12], evidence=evidence)
 
 
 def _forms_in_text(name: str, groups: list[list[str]]) -> list[str]:
@@ -63,36 +72,46 @@ def _forms_in_text(name: str, groups: list[list[str]]) -> list[str]:
     return [name, *sorted((g for g in group if g != name), key=len, reverse=True)]
 
 
-def _positions(draft: Draft, c: Candidates, participants: list[Participant], warnings: list[str]) -> list[Position]:
+def _positions(draft: Draft, c: Candidates, participants: list[Participant], text: str,
+               warnings: list[str]) -> list[Position]:
+    """One position per attributed quote. The holder is the quote's speaker, found by code; a
+    speaker the model did not list as a participant is added when grounded, and the position
+    is dropped when the speaker does not appear in the text."""
+    groups = alias_groups(c.names)
+    stances = draft.notes.stances(len(c.quotes))
     out: list[Position] = []
-    for p in draft.positions:
-        quote = c.quotes[p.q - 1]
-        holder = canonical_holder(p.holder, participants) or (
-            canonical_holder(quote.speaker, participants) if quote.speaker else None
-        )
+    for i, quote in enumerate(c.quotes):
+        holder = canonical_holder(quote.speaker, participants)
         if holder is None:
-            warnings.append(f"dropped position Q{p.q}: holder {p.holder!r} is not a grounded participant")
-            continue
+            added = _grounded_participant(quote.speaker, _kind_hint(quote.speaker, c), None, groups, text)
+            if added is None:
+                warnings.append(f"dropped position: speaker {quote.speaker!r} does not appear in the text")
+                continue
+            participants.append(added)
+            holder = added.name
+        stance = stances[i].strip() if i < len(stances) and stances[i].strip() else _gist(quote.text)
         evidence = Evidence(quote=quote.text, start=quote.start, end=quote.end, match="exact")
-        out.append(Position(holder=holder, stance=p.stance.strip(), topic=None, quote=quote.text, evidence=evidence))
+        out.append(Position(holder=holder, stance=stance, topic=None, quote=quote.text, evidence=evidence))
     return merge_positions(out)
 
 
+def _gist(quote: str) -> str:
+    return "says: " + " ".join(quote.split()[:10]).rstrip(",;:") + "…"
+
+
 def _figures(draft: Draft, c: Candidates, warnings: list[str]) -> list[Figure]:
+    measures = draft.notes.measures(len(c.numbers))
     out: list[Figure] = []
-    for f in draft.figures:
-        number = c.numbers[f.n - 1]
-        if number.unit is None:
-            warnings.append(f"dropped figure N{f.n} {number.text!r}: no unit could be read from the text")
-            continue
+    for i, number in enumerate(c.numbers):
+        described = measures[i].strip() if i < len(measures) else ""
         evidence = Evidence(quote=number.text, start=number.start, end=number.end, match="exact")
         out.append(Figure(value=number.value, unit=number.unit, text=number.text,
-                          measures=f.measures.strip(), evidence=evidence))
+                          measures=described or "not described", evidence=evidence))
     return merge_figures(out)
 
 
 def _event(draft: Draft, text: str, anchor: dt.date | None, warnings: list[str]) -> Event:
-    e = draft.event
+    e = draft.overview.event
     date_text = e.when.strip() if e.when else None
     evidence = align(date_text, text) if date_text else None
     if date_text and evidence is None:
@@ -104,6 +123,11 @@ def _event(draft: Draft, text: str, anchor: dt.date | None, warnings: list[str])
     location = e.where.strip() if e.where and align(e.where, text) else None
     return Event(description=e.what.strip(), type=e.type.strip() or None, date=date,
                  date_text=date_text, location=location, evidence=evidence)
+
+
+def _kind_hint(name: str, c: Candidates) -> str:
+    span = next((n for n in c.names if same_entity(name, n.text)), None)
+    return span.kind_hint if span is not None and span.kind_hint else "other"
 
 
 def shift_evidence(result: Grounded, offset: int) -> None:

@@ -12,18 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from .backends import Backend, make_backend
-from .backends.base import Attempt, TruncatedOutputError
+from .backends.base import Attempt
 from .chunk import split
 from .clean import CleanArticle, clean
 from .config import Settings
 from .dates import find_dateline
-from .errors import ExtractionError, SummarizerError
+from .errors import BudgetError, SummarizerError
 from .extract import extract, find_candidates
 from .ground import Grounded, ground
 from .load import RawInput, load_bytes, load_path, load_text
 from .merge import merge_figures, merge_participants, merge_positions
 from .prompts_store import prompt_version
-from .salvage import salvage_draft
 from .schema import SCHEMA_VERSION, ArticleSummary, Meta, Tokens
 
 Source = str | bytes | Path | RawInput | CleanArticle
@@ -73,7 +72,6 @@ def summarize(
     try:
         summary = _run(article, backend, settings, anchor, attempts)
     except SummarizerError as exc:
-        attempts += [a for a in exc.data.get("attempts", []) if a not in attempts]
         _finish_run(store, run_id, attempts, None, exc, started)
         raise
     summary.meta.latency_s = round(time.perf_counter() - started, 3)
@@ -90,6 +88,12 @@ def _run(article: CleanArticle, backend: Backend, settings: Settings, anchor: dt
     tokens = Tokens()
     for chunk in split(article.text, max_chars):
         budget = settings.token_budget - tokens.total
+        if budget <= 0:
+            raise BudgetError(
+                f"the article's token budget of {settings.token_budget} is spent after {tokens.total} tokens; "
+                "raise --token-budget or SUMMARIZER_TOKEN_BUDGET",
+                tokens=tokens, attempts=list(attempts),
+            )
         grounded, used = _extract_chunk(chunk.text, chunk.start, backend, settings, anchor, budget, attempts)
         tokens = tokens + used
         parts.append(grounded)
@@ -116,29 +120,16 @@ def _run(article: CleanArticle, backend: Backend, settings: Settings, anchor: dt
 def _extract_chunk(text: str, offset: int, backend: Backend, settings: Settings, anchor: dt.date | None,
                    budget: int, attempts: list[Attempt]) -> tuple[Grounded, Tokens]:
     candidates = find_candidates(text)
-    max_tokens = settings.max_tokens
-    for _ in range(2):  # a truncated answer is retried once with room to finish, never re-asked as is
-        options = dict(max_reasks=settings.max_reasks, max_tokens=max_tokens, token_budget=budget)
-        try:
-            result = extract(backend, text, candidates, **options)
-        except TruncatedOutputError as exc:
-            attempts += exc.data.get("attempts", [])
-            max_tokens *= 2
-            continue
-        except ExtractionError as exc:
-            attempts += exc.data.get("attempts", [])
-            draft, dropped = salvage_draft(exc.data.get("last_response"), candidates)
-            if draft is None:
-                raise
-            grounded = ground(draft, candidates, text, anchor=anchor, offset=offset)
-            grounded.warnings += dropped
-            return grounded, exc.data.get("tokens") or Tokens()
-        attempts += result.attempts
-        return ground(result.output, candidates, text, anchor=anchor, offset=offset), result.tokens
-    raise ExtractionError(
-        f"the model's output was cut off even at max_tokens={max_tokens // 2}; raise --max-tokens",
-        attempts=attempts,
-    )
+    try:
+        result = extract(backend, text, candidates, max_reasks=settings.max_reasks, max_tokens=settings.max_tokens,
+                         token_budget=budget)
+    except SummarizerError as exc:
+        attempts += [a for a in exc.data.get("attempts", []) if a not in attempts]
+        raise
+    attempts += result.attempts
+    grounded = ground(result.draft, candidates, text, anchor=anchor, offset=offset)
+    grounded.warnings[:0] = result.warnings
+    return grounded, result.tokens
 
 
 def cache_key(text: str, backend: Backend, settings: Settings, anchor: dt.date | None) -> str:

@@ -45,7 +45,18 @@ def _prompt_dir():
         return Path(__file__).resolve().parents[1] / "prompts"
 
 
+@lru_cache(maxsize=None)
+def load_sections(filename: str) -> dict[str, str]:
+    """A prompt file split at its `## name` headings: {"system": ..., "article": ..., ...}."""
+    sections: dict[str, str] = {}
+    for block in re.split(r"^## ", load_prompt(filename).text, flags=re.M):
+        if block.strip():
+            name, _, body = block.partition("\n")
+            sections[name.strip()] = body.strip() + "\n"
+    return sections
+
+
 def prompt_version() -> str:
     """The version recorded in meta, the cache key and the run log."""
-    system = load_prompt("extract_v1.md")
-    return f"{system.name}-v{system.version}+schema-{SCHEMA_VERSION}"
+    prompt = load_prompt("extract_v2.md")
+    return f"{prompt.name}-v{prompt.version}+schema-{SCHEMA_VERSION}"

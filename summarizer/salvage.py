@@ -9,50 +9,42 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from .extract import Candidates, Draft, DraftEvent, DraftFigure, DraftParticipant, DraftPosition
-from .merge import same_entity
+from .extract import TASKS, Notes
 
-_ITEMS = {"participants": DraftParticipant, "positions": DraftPosition, "figures": DraftFigure}
+_ITEM_LISTS = {"participants"}
 
 
-def salvage_draft(last_response: str | None, c: Candidates) -> tuple[Draft | None, list[str]]:
-    """A valid Draft built from the valid parts of `last_response`, and a warning per dropped item."""
+def salvage(task: str, last_response: str | None, context: dict[str, Any]) -> tuple[BaseModel | None, list[str]]:
+    """A valid answer for `task` built from the valid parts of `last_response`, and a warning per dropped item."""
+    model = TASKS[task]
     try:
         data = json.loads(last_response or "")
     except json.JSONDecodeError:
         return None, []
     if not isinstance(data, dict):
         return None, []
-    context = {"quotes": c.quotes, "numbers": c.numbers}
+    if task == "notes":  # partial notes still help: grounding falls back item by item
+        kept = {k: str(v)[:80] for k, v in data.items() if isinstance(v, str) and k[:1] in "qn" and k[1:].isdigit()}
+        return Notes(**kept), ["the model's notes did not match the candidates; some stances or measures are missing"]
     dropped: list[str] = []
-    kept: dict[str, list[Any]] = {}
-    for key, model in _ITEMS.items():
-        kept[key] = []
+    for key, field in model.model_fields.items():
+        if key not in _ITEM_LISTS:
+            continue
+        item_model = field.annotation.__args__[0]  # list[X] -> X
+        kept = []
         for item in data.get(key) or []:
             try:
-                kept[key].append(model.model_validate(item, context=context))
+                kept.append(item_model.model_validate(item, context=context))
             except ValidationError as exc:
                 dropped.append(f"dropped {key[:-1]} {json.dumps(item)[:80]}: {_reason(exc)}")
-    names = [p.name for p in kept["participants"]]
-    for position in list(kept["positions"]):
-        if not any(same_entity(position.holder, n) for n in names):
-            kept["positions"].remove(position)
-            dropped.append(f"dropped position Q{position.q}: holder {position.holder!r} is not a participant")
+        data[key] = kept[: field.metadata[0].max_length if field.metadata else None]
     try:
-        event = DraftEvent.model_validate(data.get("event") or {})
-        draft = Draft.model_construct(
-            headline=str(data.get("headline") or "")[:160], summary=str(data.get("summary") or "")[:520],
-            event=event, **kept,
-        )
+        return model.model_validate(data, context=context), dropped
     except ValidationError:
         return None, dropped
-    if not draft.headline:
-        return None, dropped
-    return draft, dropped
 
 
 def _reason(exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    return str(first.get("msg", "invalid"))[:120]
+    return str(exc.errors()[0].get("msg", "invalid"))[:120]

@@ -109,7 +109,7 @@ def test_step_reaches_sdk_as_error(srv, name, step, exc, check):
     with pytest.raises(exc) as info:
         create(srv, timeout=0.3)
     assert check(info.value) is not False
-    assert time.monotonic() - started < 1.5  # hang() is cut by the client timeout, not waited out
+    assert time.monotonic() - started < 10  # hang() is cut by the client timeout, not waited out (30 s)
     assert len(srv.requests) == 1 and srv.pending == 0
 
 
@@ -230,7 +230,7 @@ def test_starts_and_stops_in_milliseconds_even_mid_hang():
         srv.stop()  # wakes the hanging handler; the client sees the connection close
         with pytest.raises(openai.APIConnectionError):
             pending.result(timeout=5)
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 10  # not the 30 s hang
     with pytest.raises(RuntimeError):
         srv.base_url
 
@@ -244,4 +244,4 @@ def test_latency_is_per_request_not_serialised():
             results = list(pool.map(lambda _: c.chat.completions.create(model="m", messages=MESSAGES), range(64)))
         elapsed = time.monotonic() - started
     assert len(results) == 64 and len(srv.requests) == 64
-    assert 0.2 <= elapsed < 1.5, elapsed
+    assert 0.2 <= elapsed < 6.4, elapsed  # half the 12.8 s a serialising server needs

@@ -9,6 +9,7 @@ a transport error is raised as a `BackendError` and is never fed back to the mod
 from __future__ import annotations
 
 import json
+import logging
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Generic, Protocol, TypeVar, runtime_checkable
@@ -21,6 +22,11 @@ from ..errors import BackendError, BudgetError, ExtractionError, SummarizerError
 from ..schema import Tokens
 
 T = TypeVar("T", bound=BaseModel)
+
+# instructor logs every failed attempt at ERROR; we report failures ourselves (one line at the
+# CLI, the run log for detail), so its records must not reach stderr through logging's
+# last-resort handler. A user who configures logging still sees them.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 
 class TruncatedOutputError(ExtractionError):
@@ -101,9 +107,9 @@ class InstructorBackend:
             nonlocal spent
             if request.token_budget is not None and spent.total >= request.token_budget:
                 raise BudgetError(
-                    f"token budget of {request.token_budget} spent after {len(attempts)} calls; "
+                    f"the article's token budget is spent ({spent.total} tokens in stage {request.stage!r}); "
                     "raise --token-budget or SUMMARIZER_TOKEN_BUDGET",
-                    tokens=spent.total, attempts=len(attempts),
+                    tokens=spent, attempts=list(attempts),
                 )
             started = time.perf_counter()
             try:
