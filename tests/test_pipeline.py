@@ -1,6 +1,7 @@
 """The one path, end to end on the fake backend: every stage real except the model."""
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,36 @@ def test_token_budget_stops_the_article_with_a_clear_error(settings, article):
 def test_bad_input_is_an_input_error(settings, source):
     with pytest.raises(InputError):
         summarize(source, settings=settings, backend=FakeBackend())
+
+
+def test_other_language_is_flagged_and_still_summarised(settings):
+    text = ("Bundeskanzler Olaf Scholz hat am Montag in Berlin mit Präsident Emmanuel Macron über die "
+            "Energiepreise gesprochen. Die beiden Regierungschefs wollen die Zusammenarbeit verstärken, "
+            "sagte ein Sprecher der Bundesregierung. Die Preise sind im vergangenen Jahr um 30 Prozent gestiegen.")
+    summary = summarize(text, settings=settings, backend=FakeBackend())
+    assert summary.meta.language == "de"
+    assert any("non-English" in w for w in summary.meta.warnings)
+    assert summary.headline
+
+
+def test_non_utf8_bytes_are_decoded(settings):
+    text = "Café owners in Zürich said prices rose 5% – “a shock”, according to the association. " * 3
+    summary = summarize(text.encode("cp1252"), settings=settings, backend=FakeBackend())
+    assert summary.headline.startswith("Café")
+
+
+def test_transport_failures_leave_a_trail_in_the_run_log(settings, article, tmp_path):
+    from summarizer.backends.openai import OpenAIBackend
+    from summarizer.errors import TransientBackendError
+    from summarizer.testing import FakeOpenAIServer, status
+
+    with FakeOpenAIServer() as srv, Store(tmp_path / "db.sqlite") as store:
+        srv.script(*[status(503)] * 3)
+        remote = settings.replace(backend="openai", base_url=srv.base_url, api_key="sk-secret-123",
+                                  transport_retries=2, retry_max_wait_s=0.01)
+        with pytest.raises(TransientBackendError):
+            summarize(article, settings=remote, backend=OpenAIBackend(remote), store=store)
+        run = store.run(store.runs()[0]["id"])
+    assert run["outcome"] == "error" and "TransientBackendError" in run["error"]
+    assert [a["outcome"] for a in run["attempt_log"]] == ["transport_error"]
+    assert "sk-secret-123" not in json.dumps(run)
