@@ -168,6 +168,6 @@ def schema() -> None:
 def main() -> None:
     # Sub-command modules register themselves on `app`; imported here, not at the top, so that
     # `summarizer summarize` does not pay for FastAPI or the eval machinery.
-    from . import cli_admin, cli_batch, cli_eval, cli_serve  # noqa: F401
+    from . import cli_admin, cli_batch, cli_corpora, cli_eval, cli_serve  # noqa: F401
 
     app()

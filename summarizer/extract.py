@@ -14,6 +14,7 @@ only its short task line. Every list and string is bounded, which bounds the gra
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -69,6 +70,7 @@ class Notes(BaseModel):
         return [str(getattr(self, f"n{i}", "") or "") for i in range(1, count + 1)]
 
 
+@lru_cache(maxsize=256)
 def notes_model(n_quotes: int, n_numbers: int) -> type[Notes]:
     """Notes with exactly the right keys, in order, so the grammar enforces the alignment."""
     fields: dict[str, Any] = {f"q{i}": (str, Field(max_length=80)) for i in range(1, n_quotes + 1)}

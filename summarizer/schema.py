@@ -22,7 +22,7 @@ _PARTIAL_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 class Evidence(BaseModel):
     """Where an item stands in the cleaned text. Offsets are computed by code, never by the model."""
 
-    quote: str = Field(max_length=600)
+    quote: str = Field(max_length=2000)
     start: int | None = Field(default=None, ge=0)
     end: int | None = Field(default=None, ge=0)
     match: MatchKind | None = None
@@ -65,7 +65,7 @@ class Position(BaseModel):
     holder: str = Field(max_length=120)
     stance: str = Field(max_length=300)
     topic: str | None = Field(default=None, max_length=120)
-    quote: str = Field(max_length=600)
+    quote: str = Field(max_length=2000)
     evidence: Evidence | None = None
 
 
