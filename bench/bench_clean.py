@@ -13,13 +13,8 @@ in the same process for comparison, and both are timed (pages per second).
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
-import re
-import statistics
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,47 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from summarizer.clean import clean  # noqa: E402
 from summarizer.errors import InputError  # noqa: E402
 from summarizer.load import load_text  # noqa: E402
+from summarizer.evals.corpora import cleaning_scores, load_cleaning, tp_fp_fn  # noqa: E402,F401
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEFAULT_CORPUS = SHARED / "corpora" / "article-extraction-benchmark"
-_TOKEN = re.compile(r"\w+")
-
-Scores = tuple[float, float, float]
-
-
-def shingles(text: str, n: int = 4) -> Counter:
-    tokens = _TOKEN.findall(text or "")
-    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
-
-
-def tp_fp_fn(true: str, pred: str) -> Scores:
-    expected, predicted = shingles(true), shingles(pred)
-    tp = sum((expected & predicted).values())
-    fp = sum((predicted - expected).values())
-    fn = sum((expected - predicted).values())
-    total = tp + fp + fn
-    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
-
-
-def precision_recall_f1(rows: list[Scores]) -> Scores:
-    def precision(tp: float, fp: float, fn: float) -> float:
-        return 1.0 if fp == fn == 0 else (0.0 if tp == fp == 0 else tp / (tp + fp))
-
-    def recall(tp: float, fp: float, fn: float) -> float:
-        return 1.0 if fp == fn == 0 else (0.0 if tp == fn == 0 else tp / (tp + fn))
-
-    p = statistics.mean(precision(*row) for row in rows if row[0] + row[1] > 0)
-    r = statistics.mean(recall(*row) for row in rows if row[0] + row[2] > 0)
-    return p, r, 2 * p * r / (p + r)
-
-
-def load_corpus(corpus: Path) -> list[tuple[str, str, str]]:
-    truth = json.loads((corpus / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = []
-    for key in sorted(truth):
-        with gzip.open(corpus / "html" / f"{key}.html.gz", "rt", encoding="utf-8") as handle:
-            pages.append((key, handle.read(), truth[key].get("articleBody", "")))
-    return pages
+# One metric for the bench and `summarizer corpora`: the benchmark's own evaluate.py, in the package.
+precision_recall_f1 = cleaning_scores
+load_corpus = load_cleaning
 
 
 def ours(html: str) -> str:
