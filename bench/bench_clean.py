@@ -45,7 +45,7 @@ def plain_trafilatura(html: str) -> str:
     return trafilatura.extract(html) or ""
 
 
-def run(extractor: Callable[[str], str], pages: list[tuple[str, str, str]]) -> tuple[dict[str, Scores], float]:
+def run(extractor: Callable[[str], str], pages: list[tuple[str, str, str]]) -> tuple[dict[str, tuple[float, float, float]], float]:
     started = time.perf_counter()
     outputs = {key: extractor(html) for key, html, _ in pages}
     elapsed = time.perf_counter() - started
