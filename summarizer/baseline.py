@@ -19,8 +19,10 @@ PROMPT = "Summarise this news article as JSON: the event, participants, position
 
 
 class NaiveSummary(BaseModel):
-    headline: str
-    summary: str
+    """Schema v1 as a user would pass it to instructor: its string bounds, its unbounded lists."""
+
+    headline: str = Field(max_length=200)
+    summary: str = Field(max_length=1000)
     event: Event | None = None
     participants: list[Participant] = Field(default_factory=list)
     positions: list[Position] = Field(default_factory=list)
