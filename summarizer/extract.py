@@ -61,7 +61,9 @@ class Notes(BaseModel):
     describes; a bare list drifts out of alignment with a small model.
     """
 
-    model_config = ConfigDict(extra="allow")
+    # No extra keys: `additionalProperties: true` would let the grammar accept invented keys
+    # forever (seen: a 1.5B model ran a notes answer past 1,400 tokens).
+    model_config = ConfigDict(extra="forbid")
 
     def stances(self, count: int) -> list[str]:
         return [str(getattr(self, f"q{i}", "") or "") for i in range(1, count + 1)]
@@ -76,6 +78,12 @@ def notes_model(n_quotes: int, n_numbers: int) -> type[Notes]:
     fields: dict[str, Any] = {f"q{i}": (str, Field(max_length=80)) for i in range(1, n_quotes + 1)}
     fields |= {f"n{i}": (str, Field(max_length=50)) for i in range(1, n_numbers + 1)}
     return create_model("Notes", __base__=Notes, **fields)
+
+
+class LooseNotes(Notes):
+    """Notes read back from a broken answer (salvage), keeping whatever ids it has."""
+
+    model_config = ConfigDict(extra="allow")
 
 
 TASKS: dict[str, type[BaseModel]] = {"overview": Overview, "actors": Actors, "notes": Notes}
@@ -158,7 +166,7 @@ def build_request(task: str, text: str, c: Candidates, *, max_reasks: int, max_t
 def extract(backend: Backend, text: str, c: Candidates, *, max_reasks: int, max_tokens: int,
             token_budget: int | None) -> Extraction:
     """Run the three calls. A task that stays invalid after its re-asks keeps its valid items
-    (see salvage.py); only an overview that cannot be salvaged fails the article."""
+    (see salvage.py); only an overview that cannot be used fails the article."""
     tokens, attempts, warnings = Tokens(), [], []
     answers: dict[str, BaseModel] = {}
     for task in TASKS:
@@ -167,7 +175,16 @@ def extract(backend: Backend, text: str, c: Candidates, *, max_reasks: int, max_
             continue
         budget = None if token_budget is None else token_budget - tokens.total
         request = build_request(task, text, c, max_reasks=max_reasks, max_tokens=max_tokens, token_budget=budget)
-        answer, used, tried, notes = _call_task(backend, request)
+        try:
+            answer, used, tried, notes = _call_task(backend, request)
+        except ExtractionError as exc:
+            if task == "overview":
+                raise
+            # Participants and notes only describe what code found: without them the article
+            # still has its figures and quoted positions, so it degrades instead of failing.
+            answer, notes = (Actors(participants=[]) if task == "actors" else Notes()), [
+                f"the {task} answer was unusable and is left out ({exc.message})"]
+            used, tried = exc.data.get("tokens") or Tokens(), list(exc.data.get("attempts") or [])
         answers[task] = answer
         tokens, attempts, warnings = tokens + used, attempts + tried, warnings + notes
     return Extraction(Draft(**answers), tokens, attempts, warnings)  # type: ignore[arg-type]

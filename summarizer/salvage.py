@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .extract import TASKS, Notes
+from .extract import TASKS, LooseNotes
 
 _ITEM_LISTS = {"participants"}
 
@@ -27,7 +27,7 @@ def salvage(task: str, last_response: str | None, context: dict[str, Any]) -> tu
         return None, []
     if task == "notes":  # partial notes still help: grounding falls back item by item
         kept = {k: str(v)[:80] for k, v in data.items() if isinstance(v, str) and k[:1] in "qn" and k[1:].isdigit()}
-        return Notes(**kept), ["the model's notes did not match the candidates; some stances or measures are missing"]
+        return LooseNotes(**kept), ["the model's notes did not match the candidates; some stances or measures are missing"]
     dropped: list[str] = []
     for key, field in model.model_fields.items():
         if key not in _ITEM_LISTS:

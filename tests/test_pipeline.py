@@ -199,3 +199,11 @@ def test_transport_failures_leave_a_trail_in_the_run_log(settings, article, tmp_
     assert run["outcome"] == "error" and "TransientBackendError" in run["error"]
     assert [a["outcome"] for a in run["attempt_log"]] == ["transport_error"]
     assert "sk-secret-123" not in json.dumps(run)
+
+
+def test_unusable_notes_degrade_the_article_instead_of_failing_it(settings, article):
+    overview, actors, _ = draft_for(article.text)
+    summary = summarize(article, settings=settings, backend=FakeBackend([overview, actors, "garbage", "garbage", "garbage"]))
+    assert summary.figures and all(f.measures == "not described" for f in summary.figures)
+    assert any(p.stance.startswith("says:") for p in summary.positions)
+    assert any("notes answer was unusable" in w for w in summary.meta.warnings)
