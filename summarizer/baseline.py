@@ -22,7 +22,7 @@ class NaiveSummary(BaseModel):
     """Schema v1 as a user would pass it to instructor: its string bounds, its unbounded lists."""
 
     headline: str = Field(max_length=200)
-    summary: str = Field(max_length=1000)
+    summary: str = Field(max_length=700)
     event: Event | None = None
     participants: list[Participant] = Field(default_factory=list)
     positions: list[Position] = Field(default_factory=list)

@@ -27,6 +27,7 @@ from .prompts_store import load_sections
 from .schema import Tokens
 
 Kind = Literal["person", "organisation", "country", "group", "other"]
+QUOTE_CHARS = 600  # schema v1's bound on a quote; longer "quotes" are whole passages, not positions
 QUOTE_WORDS = 12  # a candidate quote is shown cut to this many words: enough to recognise it
 T = TypeVar("T", bound=BaseModel)
 
@@ -122,7 +123,7 @@ def find_candidates(text: str) -> Candidates:
     from .candidates import find_names, find_quotations
     from .figures import find_quantities
 
-    quotes = [q for q in find_quotations(text) if q.speaker and len(q.text.split()) >= 5]
+    quotes = [q for q in find_quotations(text) if q.speaker and len(q.text.split()) >= 5 and len(q.text) <= QUOTE_CHARS]
     numbers = [n for n in find_quantities(text) if n.unit and not _anaphoric(text, n)]
     return Candidates(find_names(text), quotes[:MAX_QUOTES], numbers[:MAX_NUMBERS])
 

@@ -1,7 +1,8 @@
 """Schema v1: the output contract shared by the CLI, the HTTP API and the gold files.
 
-Every list and string is bounded, because the same models drive grammar-constrained
-decoding for small local models, and an unbounded list lets them loop forever.
+Strings are bounded because the same models drive grammar-constrained decoding for small
+local models. The bounds stay in the hundreds: llama.cpp expands `maxLength` into nested rules
+and refuses a grammar whose bounds reach the thousands.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ _PARTIAL_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 class Evidence(BaseModel):
     """Where an item stands in the cleaned text. Offsets are computed by code, never by the model."""
 
-    quote: str = Field(max_length=2000)
+    quote: str = Field(max_length=600)
     start: int | None = Field(default=None, ge=0)
     end: int | None = Field(default=None, ge=0)
     match: MatchKind | None = None
@@ -65,7 +66,7 @@ class Position(BaseModel):
     holder: str = Field(max_length=120)
     stance: str = Field(max_length=300)
     topic: str | None = Field(default=None, max_length=120)
-    quote: str = Field(max_length=2000)
+    quote: str = Field(max_length=600)
     evidence: Evidence | None = None
 
 
@@ -108,7 +109,7 @@ class ArticleSummary(BaseModel):
     model_config = ConfigDict(json_schema_extra={"title": "ArticleSummary", "x-schema-version": SCHEMA_VERSION})
 
     headline: str = Field(max_length=200)
-    summary: str = Field(max_length=1000, description="At most 80 words.")
+    summary: str = Field(max_length=700, description="At most 80 words.")
     event: Event | None = None
     participants: list[Participant] = Field(default_factory=list)
     positions: list[Position] = Field(default_factory=list)
