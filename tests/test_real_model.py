@@ -71,19 +71,22 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def llama_server(local):
+def llama_server(local, tmp_path_factory):
     """llama-cpp-python's own server, started and stopped here (and so in CI)."""
     port = _free_port()
+    # A file, not a pipe: llama.cpp logs enough to fill an unread pipe and block the server.
+    log = (tmp_path_factory.mktemp("llama-server") / "server.log").open("w+b")
     proc = subprocess.Popen(
         [sys.executable, "-m", "llama_cpp.server", "--model", str(local.path), "--host", "127.0.0.1",
          "--port", str(port), "--n_ctx", "4096", "--model_alias", "qwen"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}/v1"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            pytest.fail(f"llama_cpp.server exited: {proc.stderr.read().decode()[-2000:]}")
+            log.seek(0)
+            pytest.fail(f"llama_cpp.server exited: {log.read().decode(errors='replace')[-2000:]}")
         try:
             if httpx.get(f"{base}/models", timeout=1).status_code == 200:
                 break
@@ -98,6 +101,7 @@ def llama_server(local):
         proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
         proc.kill()
+    log.close()
 
 
 def test_openai_backend_against_llama_cpp_server(settings, llama_server):
