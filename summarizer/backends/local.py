@@ -8,6 +8,7 @@ and re-uses its longest common prefix, which is why prompts put fixed text first
 
 from __future__ import annotations
 
+import atexit
 import threading
 from pathlib import Path
 from typing import Any, Callable
@@ -50,6 +51,9 @@ def load_llama(path: Path, *, n_ctx: int, n_threads: int) -> Any:
                 f"llama.cpp could not load {path} ({exc}); fix --model-path or SUMMARIZER_MODEL_PATH"
             ) from None
         _MODELS[key] = llama
+        # Free it while the interpreter is whole: llama-cpp-python's __del__ at shutdown runs
+        # after its C bindings are gone and prints a TypeError.
+        atexit.register(llama.close)
         return llama
 
 
