@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -29,7 +29,6 @@ from .schema import Tokens
 Kind = Literal["person", "organisation", "country", "group", "other"]
 QUOTE_CHARS = 600  # schema v1's bound on a quote; longer "quotes" are whole passages, not positions
 QUOTE_WORDS = 12  # a candidate quote is shown cut to this many words: enough to recognise it
-T = TypeVar("T", bound=BaseModel)
 
 
 class DraftEvent(BaseModel):

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .align import align
-from .candidates import NameSpan, alias_groups
+from .candidates import alias_groups
 from .dates import resolve_date
 from .extract import Candidates, Draft
 from .merge import canonical_holder, merge_figures, merge_participants, merge_positions, same_entity
@@ -33,8 +33,9 @@ class Grounded:
 def ground(draft: Draft, c: Candidates, text: str, *, anchor: dt.date | None, offset: int = 0) -> Grounded:
     """Ground a draft for `text`; `offset` shifts evidence when `text` is a chunk of a longer article."""
     warnings: list[str] = []
-    participants = _participants(draft, c, text, warnings)
-    positions = _positions(draft, c, participants, text, warnings)
+    groups = alias_groups(c.names)
+    participants = _participants(draft, groups, text, warnings)
+    positions = _positions(draft, c, groups, participants, text, warnings)
     figures = _figures(draft, c, warnings)
     event = _event(draft, text, anchor, warnings)
     o = draft.overview
@@ -44,8 +45,7 @@ def ground(draft: Draft, c: Candidates, text: str, *, anchor: dt.date | None, of
     return result
 
 
-def _participants(draft: Draft, c: Candidates, text: str, warnings: list[str]) -> list[Participant]:
-    groups = alias_groups(c.names)
+def _participants(draft: Draft, groups: list[list[str]], text: str, warnings: list[str]) -> list[Participant]:
     out: list[Participant] = []
     for p in draft.actors.participants:
         found = _grounded_participant(p.name, p.kind, p.role, groups, text)
@@ -72,12 +72,11 @@ def _forms_in_text(name: str, groups: list[list[str]]) -> list[str]:
     return [name, *sorted((g for g in group if g != name), key=len, reverse=True)]
 
 
-def _positions(draft: Draft, c: Candidates, participants: list[Participant], text: str,
-               warnings: list[str]) -> list[Position]:
+def _positions(draft: Draft, c: Candidates, groups: list[list[str]], participants: list[Participant],
+               text: str, warnings: list[str]) -> list[Position]:
     """One position per attributed quote. The holder is the quote's speaker, found by code; a
     speaker the model did not list as a participant is added when grounded, and the position
     is dropped when the speaker does not appear in the text."""
-    groups = alias_groups(c.names)
     stances = draft.notes.stances(len(c.quotes))
     out: list[Position] = []
     for i, quote in enumerate(c.quotes):
@@ -118,9 +117,9 @@ def _event(draft: Draft, text: str, anchor: dt.date | None, warnings: list[str])
         warnings.append(f"event date {date_text!r} is not in the text; date left empty")
         date_text = None
     date = resolve_date(date_text, anchor) if date_text else None
-    if evidence is None and e.where:
-        evidence = align(e.where, text)
-    location = e.where.strip() if e.where and align(e.where, text) else None
+    place = align(e.where, text) if e.where else None
+    evidence = evidence or place
+    location = e.where.strip() if place else None
     return Event(description=e.what.strip(), type=e.type.strip() or None, date=date,
                  date_text=date_text, location=location, evidence=evidence)
 
@@ -139,4 +138,4 @@ def shift_evidence(result: Grounded, offset: int) -> None:
             ev.end += offset
 
 
-__all__ = ["Grounded", "ground", "shift_evidence", "NameSpan"]
+__all__ = ["Grounded", "ground", "shift_evidence"]

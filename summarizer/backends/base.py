@@ -12,7 +12,7 @@ import json
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Generic, Protocol, TypeVar, runtime_checkable
+from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 import instructor
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
@@ -215,9 +215,6 @@ def json_object_format(response_format: Any) -> Any:
         schema = response_format.get("json_schema", {}).get("schema", {})
         return {"type": "json_object", "schema": schema}
     return response_format
-
-
-Responder = Callable[[CallRequest[Any]], "BaseModel | dict | str"]
 
 
 def dump_content(value: BaseModel | dict | str) -> str:
