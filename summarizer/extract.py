@@ -20,7 +20,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from .backends.base import Attempt, Backend, CallRequest, TruncatedOutputError
-from .errors import ExtractionError
+from .errors import ExtractionError, SummarizerError
 from .candidates import NameSpan, Quotation
 from .figures import Quantity
 from .prompts_store import load_sections
@@ -177,14 +177,16 @@ def extract(backend: Backend, text: str, c: Candidates, *, max_reasks: int, max_
         request = build_request(task, text, c, max_reasks=max_reasks, max_tokens=max_tokens, token_budget=budget)
         try:
             answer, used, tried, notes = _call_task(backend, request)
-        except ExtractionError as exc:
-            if task == "overview":
+        except SummarizerError as exc:
+            # The run log must hold this article's earlier calls too, not only the failing task's.
+            exc.data["attempts"] = attempts + list(exc.data.get("attempts") or [])
+            if task == "overview" or not isinstance(exc, ExtractionError):
                 raise
             # Participants and notes only describe what code found: without them the article
             # still has its figures and quoted positions, so it degrades instead of failing.
             answer, notes = (Actors(participants=[]) if task == "actors" else Notes()), [
                 f"the {task} answer was unusable and is left out ({exc.message})"]
-            used, tried = exc.data.get("tokens") or Tokens(), list(exc.data.get("attempts") or [])
+            used, tried = exc.data.get("tokens") or Tokens(), exc.data["attempts"][len(attempts):]
         answers[task] = answer
         tokens, attempts, warnings = tokens + used, attempts + tried, warnings + notes
     return Extraction(Draft(**answers), tokens, attempts, warnings)  # type: ignore[arg-type]

@@ -207,3 +207,16 @@ def test_unusable_notes_degrade_the_article_instead_of_failing_it(settings, arti
     assert summary.figures and all(f.measures == "not described" for f in summary.figures)
     assert any(p.stance.startswith("says:") for p in summary.positions)
     assert any("notes answer was unusable" in w for w in summary.meta.warnings)
+
+
+def test_a_budget_stop_mid_article_logs_every_call_so_far(settings, article, tmp_path):
+    from summarizer.errors import BudgetError
+
+    overview, _, _ = draft_for(article.text)
+    with Store(tmp_path / "db.sqlite") as store:
+        with pytest.raises(BudgetError) as info:
+            summarize(article, settings=settings.replace(token_budget=1200),
+                      backend=FakeBackend([overview, {"participants": []}]), store=store)
+        log = store.run(store.runs()[0]["id"])["attempt_log"]
+    assert "'overview'" not in info.value.message, "the budget ran out after the overview call"
+    assert [a["stage"] for a in log][:1] == ["overview"]
