@@ -1,5 +1,5 @@
-"""What we hand the small model so it classifies rather than finds: sentences, quotations
-with a deterministic speaker guess, capitalised names, alias groups.
+"""What we hand the small model so it classifies rather than finds: sentences, capitalised
+names, alias groups (quotations with their speakers: quotations.py).
 
 Pure functions over the cleaned text; every span is an offset into that text. English
 news conventions (titles, "said", "according to"); text without capital letters (CJK)
@@ -14,17 +14,7 @@ from dataclasses import dataclass
 
 from summarizer.dates import MONTHS, WEEKDAYS
 
-__all__ = ["Quotation", "NameSpan", "sentence_spans", "find_quotations", "find_names", "alias_groups"]
-
-
-@dataclass(frozen=True)
-class Quotation:
-    text: str
-    start: int
-    end: int
-    speaker: str | None
-    cue: str | None
-    sentence: str
+__all__ = ["NameSpan", "alias_groups", "find_names", "is_news_outlet", "sentence_spans"]
 
 
 @dataclass(frozen=True)
@@ -102,19 +92,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# --- quotations -------------------------------------------------------------------------
+# --- shared vocabulary: titles, pronouns, capitalised runs --------------------------
 
-_CUES = (
-    "said|says|say|told|tells|added|adds|warned|warns|noted|notes|stated|explained|insisted|argued|claimed|"
-    "wrote|writes|tweeted|posted|declared|announced|stressed|emphasised|emphasized|urged|asked|replied|"
-    "responded|continued|reported|acknowledged|admitted|vowed|pledged|concluded|observed|suggested|"
-    "remarked|commented|recalled|cautioned|predicted|confirmed|denied"
-)
-# Verbs that introduce reported speech without "that" ("Xi said the two should ..."); the
-# others ("declared a partnership") need "that" to be speech.
-_BARE_CUES = "said|says|say|added|warned|insisted|argued|claimed|stressed|believes|thinks"
-_CUE = re.compile(rf"\b(?P<cue>{_CUES})\b")
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<src>[^,.;:“”\"]+)")
 _TITLES = set(
     "Mr Mrs Ms Dr President Minister Chancellor Secretary Senator Sen Governor Gov General Gen King Queen "
     "Prince Princess Pope Premier Chairman Chairwoman CEO Ambassador Spokesman Spokeswoman Judge Justice "
@@ -126,46 +105,6 @@ _PERSON_CUES = {"aide", "spokesman", "spokeswoman", "spokesperson", "counterpart
 _PRONOUNS = {"He", "She", "They", "It", "We", "I", "You", "This", "That"}
 _CONNECTORS = {"of", "de", "bin", "al", "van", "von", "der", "la", "du", "da", "del", "al-"}
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w&]|[’'\-](?=\w))*")
-_QUOTE_PATTERNS = [
-    re.compile(r"(?<!\w)\"(?=\S)((?:[^\"\n]|\n(?!\s*\n))+?)(?<=\S)\"(?!\w)"),
-    re.compile(r"(?<!\w)‘(?=\S)((?:[^‘’\n]|’(?=\w))+?)(?<=\S)’(?!\w)"),
-    re.compile(r"(?<!\w)'(?=\S)((?:[^'\n]|'(?=\w))+?)(?<=\S)'(?!\w)"),
-    re.compile(r"«\s?([^»]+?)\s?»"),
-    re.compile(r"「([^」]+)」"),
-]
-
-
-def _curly_double(text: str) -> list[tuple[int, int]]:
-    """“...” pairs; an opening mark never closed (a quote running over paragraphs) ends at
-    its paragraph's end."""
-    out, i = [], text.find("“")
-    while i != -1:
-        close, reopen = text.find("”", i + 1), text.find("“", i + 1)
-        para = re.compile(r"\n\s*\n").search(text, i)
-        para_end = para.start() if para else len(text)
-        if close != -1 and (reopen == -1 or close < reopen) and close <= para_end:
-            out.append((i + 1, close))
-            i = text.find("“", close + 1)
-        else:
-            out.append((i + 1, min(para_end, reopen if reopen != -1 else para_end)))
-            i = reopen
-    return out
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Inner spans of quotations, outermost only (a ‘term’ inside a “quote” is part of it)."""
-    spans = _curly_double(text)
-    for pattern in _QUOTE_PATTERNS:
-        spans += [m.span(1) for m in pattern.finditer(text)]
-    spans.sort(key=lambda s: (s[0], -s[1]))
-    kept: list[tuple[int, int]] = []
-    for s, e in spans:
-        inner = text[s:e].strip()
-        if not inner or any(ks - 1 <= s and e <= ke + 1 for ks, ke in kept):
-            continue
-        lead = len(text[s:e]) - len(text[s:e].lstrip())
-        kept.append((s + lead, s + lead + len(inner)))
-    return kept
 
 
 def _capital_runs(phrase: str) -> list[list[str]]:
@@ -198,114 +137,6 @@ def _strip_titles(tokens: list[str]) -> list[str]:
     return rest or tokens
 
 
-def _speaker(phrase: str) -> str | None:
-    """The name in an attribution phrase: the last capitalised run, titles stripped."""
-    runs = _capital_runs(phrase)
-    if not runs:
-        return None
-    run = runs[-1]
-    while run and run[0] in _STARTERS - {"Mr", "Mrs", "Ms"}:
-        run = run[1:]
-    if not run or (len(run) == 1 and run[0] in _PRONOUNS):
-        return None
-    return " ".join(_strip_titles(run))
-
-
-def _sentence_for(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    hits = [s for s in spans if s[0] < end and start < s[1]] or [(start, end)]
-    return hits[0][0], max(e for _, e in hits)
-
-
-def _attribution_after(text: str, close: int, sent_end: int) -> tuple[str | None, str] | None:
-    """“...,” Kremlin aide Yuri Ushakov said. / “...,” said Mr Ushakov."""
-    tail = text[close:sent_end]
-    m = re.match(r"[\s,”\"’'—–-]*", tail)
-    rest = tail[m.end() :]
-    clause = re.split(r"[.;:!?“\"]", rest, maxsplit=1)[0]
-    cue = _CUE.search(clause)
-    if not cue or len(clause[: cue.start()].split()) > 8:
-        return None
-    before = clause[: cue.start()]
-    if before.strip():
-        return _speaker(before), cue["cue"]
-    after = re.split(r",", clause[cue.end() :], maxsplit=1)[0]
-    return _speaker(after), cue["cue"]
-
-
-def _attribution_before(text: str, sent_start: int, open_: int) -> tuple[str | None, str] | None:
-    """Mr Xi said the two “should ...”: the last 'X said' before the quote mark."""
-    head = text[sent_start:open_]
-    cues = list(_CUE.finditer(head))
-    if not cues or len(head) - cues[-1].end() > 60:
-        return None
-    cue = cues[-1]
-    phrase = re.split(r"[,;:“”\"(]", head[: cue.start()])[-1]
-    return _speaker(phrase), cue["cue"]
-
-
-def _attribution_sentence(sentence: str) -> tuple[str | None, str] | None:
-    """', the Kremlin said.' at the end of the sentence, or 'according to X' anywhere."""
-    tail = re.search(rf",\s*(?P<np>[^,“”\"]{{1,80}}?)\s+(?P<cue>{_CUES})\b[^,“”\"]*[.!?]?$", sentence)
-    if tail:
-        return _speaker(tail["np"]), tail["cue"]
-    acc = _ACCORDING.search(sentence)
-    if acc:
-        return _speaker(acc["src"]), "according to"
-    return None
-
-
-def _reported(text: str, start: int, end: int) -> tuple[int, int, str | None, str] | None:
-    """Reported speech in one sentence -> (clause start, clause end, speaker, cue)."""
-    body = text[start:end].rstrip(" .!?")
-    acc = _ACCORDING.search(body)
-    lead = re.match(rf"(?P<np>[^,“”\"]{{1,80}}?)\s+(?P<cue>{_CUES})\b(?:\s+\w+){{0,3}}?\s+that\s+|"
-                    rf"(?P<np2>[^,“”\"]{{1,80}}?)\s+(?P<cue2>{_BARE_CUES})\s+(?=[a-z“\"])", body)  # fmt: skip
-    if lead:  # "X said (that) CLAUSE[, according to Y]"
-        np, cue = (lead["np"], lead["cue"]) if lead["np"] else (lead["np2"], lead["cue2"])
-        if len(np.split()) <= 8 and (_capital_runs(np) or np.split()[-1] in {"he", "she", "they", "it", "we"}):
-            clause_end = acc.start() if acc and acc.start() > lead.end() else len(body)
-            return start + lead.end(), start + len(body[:clause_end].rstrip(" ,–—-")), _speaker(np), cue
-    tail = re.search(rf",\s*(?P<np>[^,“”\"]{{1,80}}?)\s+(?P<cue>{_CUES})\b[^,“”\"]*$", body)
-    if tail and len(tail["np"].split()) <= 8:  # "CLAUSE, the Kremlin said"
-        return start, start + tail.start(), _speaker(tail["np"]), tail["cue"]
-    if acc and acc.start() > 0:  # "CLAUSE, according to X"
-        return start, start + len(body[: acc.start()].rstrip(" ,–—-")), _speaker(acc["src"]), "according to"
-    if acc:  # "According to X, CLAUSE"
-        comma = body.find(",", acc.end())
-        if comma != -1:
-            clause_start = start + comma + 1 + len(body[comma + 1 :]) - len(body[comma + 1 :].lstrip())
-            return clause_start, start + len(body), _speaker(acc["src"]), "according to"
-    return None
-
-
-def find_quotations(text: str) -> list[Quotation]:
-    """Direct quotations (“...”, "...", ‘...’; apostrophes as in China’s are not marks) and
-    reported speech ("X said that ...", "..., according to X") with a speaker guess.
-
-    A sentence gives a reported-speech Quotation as well only when its direct quotes cover
-    less than 60% of the clause (a scare-quoted word inside a reported claim).
-    """
-    sentences = sentence_spans(text)
-    out: list[Quotation] = []
-    quoted = _quote_spans(text)
-    for s, e in quoted:
-        ss, se = _sentence_for(sentences, s - 1, e + 1)
-        attribution = (
-            _attribution_after(text, e, se)
-            or _attribution_before(text, ss, s - 1)
-            or _attribution_sentence(text[ss:s - 1] + text[e + 1 : se])
-        )
-        speaker, cue = attribution if attribution else (None, None)
-        out.append(Quotation(text[s:e], s, e, speaker, cue, text[ss:se]))
-    for ss, se in sentences:
-        found = _reported(text, ss, se)
-        if not found:
-            continue
-        cs, ce, speaker, cue = found
-        inside = sum(max(0, min(e, ce) - max(s, cs)) for s, e in quoted)
-        if ce > cs and inside < 0.6 * (ce - cs):
-            out.append(Quotation(text[cs:ce], cs, ce, speaker, cue, text[ss:se]))
-    return sorted(out, key=lambda q: (q.start, q.end))
 
 
 # --- names ------------------------------------------------------------------------------
@@ -345,6 +176,25 @@ _ORG_WORDS = set(
     "Government Federation Xinhua Bloomberg Authority Board Service Forces Media Broadcasting Airlines "
     "Motors Exchange Assembly Cabinet Embassy Council Club League Network Tribune Journal Herald".split()
 ) | {"White House", "Downing Street"}  # fmt: skip
+# Wire services and outlets that carry the news rather than act in it (LABELLING.md leaves
+# them out); matched on whole words, so "Reuters" and "Thomson Reuters" both count.
+_NEWS_OUTLETS = {
+    "reuters", "associated press", "ap", "afp", "agence france-presse", "agence france presse", "xinhua",
+    "xinhua news agency", "bloomberg", "tass", "ria novosti", "interfax", "kyodo", "yonhap", "dpa", "ansa",
+    "efe", "pti", "ani", "anadolu", "anadolu agency", "bernama", "itar-tass", "ruptly", "cnn", "bbc",
+    "al jazeera", "al-monitor", "voa", "voice of america", "refinitiv", "factset", "upi", "sputnik",
+    "ria", "irna", "wafa", "sana", "kcna", "press trust of india", "asian news international",
+}  # fmt: skip
+
+
+def is_news_outlet(name: str | None) -> bool:
+    """True for a wire service or outlet credited for the story ('Reuters', 'the AP', 'Xinhua')."""
+    if not name:
+        return False
+    key = re.sub(r"^the\s+|\s+(?:news\s+)?(?:agency|reported|reports)$", "", name.strip().lower())
+    return key in _NEWS_OUTLETS or name.strip().lower() in _NEWS_OUTLETS
+
+
 _COMMON_CAPS = _STARTERS | _PRONOUNS | set(
     "Sign Follow See Read More Share Photo PHOTO Click Subscribe Advertisement Related Also Other Some Many "
     "Most All Both Each Every No Not Yes What Who Why How Where Which Today Yesterday Tomorrow Here Now Then "

@@ -13,6 +13,7 @@ only its short task line. Every list and string is bounded, which bounds the gra
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -20,10 +21,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from .backends.base import Attempt, Backend, CallRequest, TruncatedOutputError
+from .candidates import NameSpan, is_news_outlet
 from .errors import ExtractionError, SummarizerError
-from .candidates import NameSpan, Quotation
 from .figures import Quantity
 from .prompts_store import load_sections
+from .quotations import Quotation
 from .schema import Tokens
 
 Kind = Literal["person", "organisation", "country", "group", "other"]
@@ -87,7 +89,7 @@ class LooseNotes(Notes):
 
 
 TASKS: dict[str, type[BaseModel]] = {"overview": Overview, "actors": Actors, "notes": Notes}
-MAX_QUOTES, MAX_NUMBERS = 8, 10
+MAX_QUOTES, MAX_NUMBERS = 8, 12
 
 
 @dataclass
@@ -119,12 +121,32 @@ class Candidates:
 def find_candidates(text: str) -> Candidates:
     """Names, plus the quotes and numbers worth a note: attributed statements and unit-bearing
     quantities, minus anaphoric counts ("the two countries" refers to parties, it is no figure)."""
-    from .candidates import find_names, find_quotations
+    from .candidates import find_names
     from .figures import find_quantities
+    from .quotations import find_quotations
 
-    quotes = [q for q in find_quotations(text) if q.speaker and len(q.text.split()) >= 5 and len(q.text) <= QUOTE_CHARS]
-    numbers = [n for n in find_quantities(text) if n.unit and not _anaphoric(text, n)]
+    quotes = [q for q in find_quotations(text) if _position_like(q)]
+    numbers = [n for n in find_quantities(text) if n.unit and not _anaphoric(text, n) and not _furniture(text, n)]
     return Candidates(find_names(text), quotes[:MAX_QUOTES], numbers[:MAX_NUMBERS])
+
+
+def _position_like(q: Quotation) -> bool:
+    # "Reuters reported ..." is the news itself, not somebody's stance.
+    return (bool(q.speaker) and len(q.text.split()) >= 5 and len(q.text) <= QUOTE_CHARS
+            and q.cue != "reported" and not is_news_outlet(q.speaker))
+
+
+def _furniture(text: str, n: Quantity) -> bool:
+    """A speaker's "one" ("one source said"), or a number in a ticker or table row: a line
+    without a lowercase word ("HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%")."""
+    if n.text.lower() in {"one", "a", "an"} and (
+        re.match(r"(?:\s+[\w’'-]+){1,3}?,?\s+(?:said|says|told|who)\b", text[n.end :])
+        or re.search(r"\b(?:said|says|told|according to)\s+$", text[max(0, n.start - 20) : n.start])
+    ):
+        return True  # "one source said", "said one source", "One community worker, who..."
+    line_start, line_end = text.rfind("\n", 0, n.start) + 1, text.find("\n", n.end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    return not re.search(r"\b[a-z]{3,}\b", line)
 
 
 def _anaphoric(text: str, n: Quantity) -> bool:

@@ -428,6 +428,20 @@ def _glued(text: str, m: re.Match[str]) -> bool:
     return bool(re.match(r"[./:×x]\d", text[m.end() : m.end() + 2]) or re.search(r"\d[/:×]$", before))
 
 
+def _model_number(text: str, m: re.Match[str]) -> bool:
+    """A bare integer that names a product even before a unit noun: "Boeing's 787 jets",
+    "A350-900 jets", "400 737 Max jets", "five 787 Dreamliner sales"."""
+    if not m["d"] or "." in m["d"] or "," in m["d"]:
+        return False
+    window = text[max(0, m.start() - 40) : m.start()]
+    if re.search(r"[A-Z]\w*\d[-‑]$|[’']s\s\d+[-‑]$", window):
+        return True  # "A350-900", "Boeing's 787-9"
+    if re.search(r"[A-Z][\w-]*\s?[’']s\s$", window):
+        return True  # "Boeing's 787": a possessed bare number
+    follows_number = re.search(rf"(?:\d|\b(?i:{_BASIC_WORD}))\s$", window)
+    return bool(follows_number and re.match(r"\s[A-Z][a-z]", text[m.end() : m.end() + 3]))
+
+
 def _labels_a_name(text: str, m: re.Match[str], unit: str | None) -> bool:
     """A bare number in a name: flight 370, Power of Siberia 2, Boeing 747, iPhone 11 Pro."""
     window = text[max(0, m.start() - 40) : m.start()]
@@ -542,6 +556,8 @@ def _quantity(text: str, m: re.Match[str], lenient: bool) -> Quantity | None:
         strong = unit is not None
     if unit is None and first.word and not lenient:
         return None  # "the two have expanded ties": a pronoun, not a figure
+    if first.currency is None and _model_number(text, m):
+        return None
     if not (strong or first.scaled) and _labels_a_name(text, m, unit):
         return None
     return Quantity(value, unit, text[first.start : end], first.start, end, _approx(text, first.start), low, high)

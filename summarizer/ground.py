@@ -12,10 +12,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .align import align
-from .candidates import alias_groups
+from .candidates import alias_groups, is_news_outlet
 from .dates import resolve_date
 from .extract import Candidates, Draft
-from .merge import canonical_holder, merge_figures, merge_participants, merge_positions, same_entity
+from .merge import (
+    canonical_holder,
+    merge_figures,
+    merge_participants,
+    merge_positions,
+    same_entity,
+)
+from .quotations import source_kind
 from .schema import Event, Evidence, Figure, Participant, Position
 
 
@@ -48,12 +55,28 @@ def ground(draft: Draft, c: Candidates, text: str, *, anchor: dt.date | None, of
 def _participants(draft: Draft, groups: list[list[str]], text: str, warnings: list[str]) -> list[Participant]:
     out: list[Participant] = []
     for p in draft.actors.participants:
+        if _setting_not_actor(p.name, p.role):
+            warnings.append(f"dropped participant {p.name!r}: a place or news source ({p.role or 'outlet'}), not an actor")
+            continue
         found = _grounded_participant(p.name, p.kind, p.role, groups, text)
         if found is None:
             warnings.append(f"dropped participant {p.name!r}: neither the name nor an alias appears in the text")
             continue
         out.append(found)
     return merge_participants(out)
+
+
+# Roles the small model gives to places and to the outlet that carries the story; the
+# labelling rules leave both out. Exact roles only: "conflict area" may still be an actor.
+_SETTING_ROLES = {
+    "location", "place", "region", "venue", "site", "city", "town", "village", "province", "district",
+    "setting", "scene", "area", "territory", "source", "source of information", "news agency", "news outlet",
+    "news source", "media", "media outlet", "journalist", "reporter", "data provider", "publisher", "newspaper",
+}  # fmt: skip
+
+
+def _setting_not_actor(name: str, role: str | None) -> bool:
+    return is_news_outlet(name) or (role or "").strip().lower().rstrip(".") in _SETTING_ROLES
 
 
 def _grounded_participant(name: str, kind: str, role: str | None, groups: list[list[str]],
@@ -126,7 +149,9 @@ def _event(draft: Draft, text: str, anchor: dt.date | None, warnings: list[str])
 
 def _kind_hint(name: str, c: Candidates) -> str:
     span = next((n for n in c.names if same_entity(name, n.text)), None)
-    return span.kind_hint if span is not None and span.kind_hint else "other"
+    if span is not None and span.kind_hint:
+        return span.kind_hint
+    return source_kind(name) or "other"
 
 
 def shift_evidence(result: Grounded, offset: int) -> None:

@@ -1,7 +1,8 @@
 """Versioned prompt files from `prompts/` (shipped in the wheel as `summarizer.prompts`).
 
 A prompt file starts with a small front matter (`name`, `version`). Changing a prompt or the
-schema means bumping its version: `PROMPT_VERSION` goes into the cache key and the run log.
+schema means bumping its version; `prompt_version()` (prompt, candidate rules and schema
+versions) goes into the cache key, the run log and every summary's meta.
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ from importlib import resources
 from pathlib import Path
 
 from .schema import SCHEMA_VERSION
+
+# What code hands the model (candidate quotes and numbers, their filters) shapes the answer as
+# much as the prompt text: bump this when quotations.py, figures.py or find_candidates change.
+CANDIDATE_RULES = 2
 
 _FRONT = re.compile(r"\A---\n(?P<head>.*?)\n---\n", re.S)
 
@@ -59,4 +64,4 @@ def load_sections(filename: str) -> dict[str, str]:
 def prompt_version() -> str:
     """The version recorded in meta, the cache key and the run log."""
     prompt = load_prompt("extract_v2.md")
-    return f"{prompt.name}-v{prompt.version}+schema-{SCHEMA_VERSION}"
+    return f"{prompt.name}-v{prompt.version}+rules-{CANDIDATE_RULES}+schema-{SCHEMA_VERSION}"

@@ -172,6 +172,9 @@ def test_approximations(text, approx):
         "one of the leaders",
         "the ‘one China’ policy",
         "the first half of 2023",
+        # model numbers, even before a unit noun
+        "a deal to buy Boeing 's 787-9 Dreamliner jets",
+        "an order for Airbus A350-900 jets",
     ],
 )
 def test_not_quantities(text):
@@ -334,3 +337,15 @@ def test_newsquant_precision_recall():
     # Floors a little under today's numbers: a regression shows, tuning noise does not.
     assert s["value_P"] >= 0.88 and s["value_R"] >= 0.86
     assert s["value_unit_P"] >= 0.78 and s["value_unit_R"] >= 0.77
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("its fleet of roughly 400 737 Max jets", [400]),  # the count stays, the model goes
+        ("in addition to five 787 Dreamliner sales", []),  # the model goes; "five" then has no unit
+        ("seating 242 to 330 passengers", [242]),
+    ],
+)
+def test_model_numbers_beside_counts(text, values):
+    assert [q.value for q in find_quantities(text)] == values

@@ -91,7 +91,7 @@ def test_meta_records_backend_prompt_and_usage(settings, article):
     summary = summarize(article, settings=settings, backend=FakeBackend(draft_for(article.text)))
     m = summary.meta
     assert (m.backend, m.model, m.attempts, m.reasks) == ("fake", "fake-model", 3, 0)
-    assert m.prompt_version.startswith("extract-v2+schema-")
+    assert m.prompt_version.startswith("extract-v2+rules-")
     assert m.tokens.prompt > 0 and m.tokens.completion > 0
 
 
