@@ -256,7 +256,8 @@ def find_dateline(text: str) -> dt.date | None:
     """The article's date from its first lines, only when the year is written out.
 
     "Published: 9 February 2024", "Feb 9, 2024", "2024-02-09" qualify; the Reuters
-    dateline "BEIJING, Feb 9 (Reuters) -" has no year, so it does not. A line saying
+    dateline "BEIJING, Feb 9 (Reuters) -" has no year, so it does not, and neither does a
+    date inside a sentence. A line saying
     "Published"/"Posted" wins over an earlier "Updated" line.
     """
     lines = [ln for ln in text[:3000].splitlines() if ln.strip()][:_DATELINE_LINES]
@@ -266,10 +267,19 @@ def find_dateline(text: str) -> dt.date | None:
             if kind not in ("iso", "mdy", "dmy", "cjk") or (kind == "cjk" and not m["d"]):
                 continue
             resolved = _RESOLVERS[kind](m, None)
-            if resolved is None:
+            if resolved is None or not (_PUBLISHED.search(line) or _dateline_position(line, m)):
                 continue
             day = dt.date.fromisoformat(resolved)
             if _PUBLISHED.search(line):
                 return day
             first = first or day
     return first
+
+
+def _dateline_position(line: str, m: re.Match[str]) -> bool:
+    """A header line ("Feb 9, 2024 10:41 AM") or a dateline lead ("WASHINGTON, June 5, 2017 —"),
+    not a date inside a sentence ("the attack on May 22, 2017 killed..."): a text scraped as one
+    long line would otherwise date the article by its first backstory date."""
+    if len(line.strip()) <= 80:
+        return True
+    return m.start() <= 40 and bool(re.match(r"\s*(?:[-–—(:|]|$)", line[m.end() :]))

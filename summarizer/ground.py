@@ -111,10 +111,19 @@ def _positions(draft: Draft, c: Candidates, groups: list[list[str]], participant
                 continue
             participants.append(added)
             holder = added.name
-        stance = stances[i].strip() if i < len(stances) and stances[i].strip() else _gist(quote.text)
+        stance = _stance_or_gist(stances[i] if i < len(stances) else "", holder, quote.text)
         evidence = Evidence(quote=quote.text, start=quote.start, end=quote.end, match="exact")
         out.append(Position(holder=holder, stance=stance, topic=None, quote=quote.text, evidence=evidence))
     return merge_positions(out)
+
+
+def _stance_or_gist(stance: str, holder: str, quote: str) -> str:
+    """The model's stance, unless it is empty, one word ("realise") or the holder's name again
+    ("prosecutors"), which the 1.5B model often writes: then the quote's opening words."""
+    stance = stance.strip()
+    if len(stance.split()) < 2 or stance.lower() in {holder.lower(), holder.lower() + "s"}:
+        return _gist(quote)
+    return stance
 
 
 def _gist(quote: str) -> str:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from .schema import SCHEMA_VERSION
 
-# What code hands the model (candidate quotes and numbers, their filters) shapes the answer as
-# much as the prompt text: bump this when quotations.py, figures.py or find_candidates change.
-CANDIDATE_RULES = 2
+# The code around the model (the candidate quotes and numbers it is shown, and how ground.py
+# reads its answer) shapes a summary as much as the prompt text: bump this when
+# quotations.py, figures.py, find_candidates or ground.py's rules change.
+CANDIDATE_RULES = 3
 
 _FRONT = re.compile(r"\A---\n(?P<head>.*?)\n---\n", re.S)
 

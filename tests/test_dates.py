@@ -89,6 +89,9 @@ def test_resolve_date(text, anchor, expected):
         ("2024-02-09T08:00:00Z\nBody", dt.date(2024, 2, 9)),
         ("发布时间：2024年2月9日\n正文", dt.date(2024, 2, 9)),
         ("Body only.\n" * 20 + "Feb 9, 2024", None),  # too far down to be a dateline
+        ("WASHINGTON, June 5, 2017 — Police said on Sunday that the attack " + "x " * 60, dt.date(2017, 6, 5)),
+        # a backstory date inside a long first line (a page scraped as one line) dates nothing
+        ("Police said on Sunday that the bomber, who struck on May 22, 2017, had " + "x " * 60, None),
         (ARTICLE, None),  # the reference article carries no dated line
     ],
 )

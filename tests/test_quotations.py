@@ -98,3 +98,18 @@ def test_figure_candidates(text, kept):
 )
 def test_setting_not_actor(name, role, dropped):
     assert _setting_not_actor(name, role) is dropped
+
+
+@pytest.mark.parametrize(
+    "stance, holder, expected",
+    [
+        ("rejects the sovereignty claims", "Taiwan", "rejects the sovereignty claims"),
+        ("realise", "Yuri Ushakov", "says: the US contains both Russia and China…"),  # one word
+        ("prosecutors", "Prosecutors", "says: the US contains both Russia and China…"),  # the holder again
+        ("", "Kremlin", "says: the US contains both Russia and China…"),
+    ],
+)
+def test_stance_or_gist(stance, holder, expected):
+    from summarizer.ground import _stance_or_gist
+
+    assert _stance_or_gist(stance, holder, "the US contains both Russia and China") == expected
