@@ -242,6 +242,8 @@ def _stance(body: str, masked: str, start: int) -> tuple[int, int, str | None, s
     if not m:
         return None
     head = body[: m.start()]
+    if re.search(r"\b(?:be|been|being|was|were|is|are)$", head.rstrip()):
+        return None  # passive: "China has been criticised" names the target, not the holder
     if re.search(r"[“”\"]", head) or len(head.split()) > 12:
         return None
     speaker = _subject(head)

@@ -41,6 +41,7 @@ def _speakers(text):
             [("rejected and condemned the leak of videos", "Tarek William Saab")],
         ),
         ("The company warned of weaker sales.", []),  # no named speaker: nothing to hold it
+        ("China has been criticised, notably by the US, over Taiwan.", []),  # passive: China is the target
     ],
 )
 def test_speakers(text, expected):
