@@ -263,14 +263,15 @@ def find_dateline(text: str) -> dt.date | None:
     lines = [ln for ln in text[:3000].splitlines() if ln.strip()][:_DATELINE_LINES]
     first: dt.date | None = None
     for line in lines:
+        published = _PUBLISHED.search(line)
         for _, _, kind, m in _scan(line):
             if kind not in ("iso", "mdy", "dmy", "cjk") or (kind == "cjk" and not m["d"]):
                 continue
             resolved = _RESOLVERS[kind](m, None)
-            if resolved is None or not (_PUBLISHED.search(line) or _dateline_position(line, m)):
+            if resolved is None or not (published or _dateline_position(line, m)):
                 continue
             day = dt.date.fromisoformat(resolved)
-            if _PUBLISHED.search(line):
+            if published:
                 return day
             first = first or day
     return first

@@ -32,8 +32,6 @@ class Quotation:
     sentence: str
 
 
-
-
 _CUES = (
     "said|says|say|told|tells|added|adds|warned|warns|noted|notes|stated|explained|insisted|argued|claimed|"
     "wrote|writes|tweeted|posted|declared|announced|stressed|emphasised|emphasized|urged|asked|replied|"
@@ -96,8 +94,9 @@ _SPEAKER_NOUNS = set(
     "critics economists diplomats activists organisers organizers bank regulator regulators court "
     "agency department".split()
 )  # fmt: skip
-_NP_STOP = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "and", "or", "but", "that", "who",
-            "in", "at", "on", "by", "for", "from", "with", "to", "as", "while", "when", "after", "before"}  # fmt: skip
+_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my"}
+_NP_STOP = _DETERMINERS | {"and", "or", "but", "that", "who", "in", "at", "on", "by", "for", "from", "with",
+                           "to", "as", "while", "when", "after", "before"}  # fmt: skip
 
 
 _ORG_SOURCES = {"authorities", "police", "government", "ministry", "office", "commission", "military", "army",
@@ -149,7 +148,6 @@ def _sentence_for(spans: list[tuple[int, int]], start: int, end: int) -> tuple[i
 
 
 _ABBREV_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|St|Jr|Sr|[A-Z])\.")
-_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my"}
 
 
 def _mask_abbreviations(s: str) -> str:
