@@ -9,6 +9,7 @@ The two are separate so that a labeller sees every content problem at once, not 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import re
 from pathlib import Path
 
@@ -56,6 +57,9 @@ class GoldFigure(_Strict):
 class Gold(_Strict):
     id: str
     article: str  # path of the article text, relative to the gold file
+    # The page the pipeline is run on, when the article came as HTML (.html or .html.gz,
+    # relative to the gold file); `article` is then the page's body text, for verbatim checks.
+    html: str | None = None
     published: str | None = None
     event: GoldEvent
     participants: list[GoldParticipant]
@@ -63,15 +67,22 @@ class Gold(_Strict):
     figures: list[GoldFigure] = Field(default_factory=list)
     # The article text is not part of the file; load_gold fills it in.
     _text: str = PrivateAttr(default="")
+    _html: str | None = PrivateAttr(default=None)
 
     @property
     def text(self) -> str:
         return self._text
 
-    def with_text(self, text: str) -> Gold:
-        """This gold with its article text attached (used by loaders and tests)."""
+    @property
+    def html_text(self) -> str | None:
+        """The page's HTML when the gold has one: what the pipeline is given instead of `text`."""
+        return self._html
+
+    def with_text(self, text: str, html: str | None = None) -> Gold:
+        """This gold with its article text (and page HTML) attached (used by loaders and tests)."""
         gold = self.model_copy()
         gold._text = text
+        gold._html = html
         return gold
 
 
@@ -104,7 +115,16 @@ def load_gold(path: str | Path) -> Gold:
         text = article.read_text(encoding="utf-8")
     except OSError as exc:
         raise GoldError(f"{path}: article: cannot read {article}: {exc}") from exc
-    return gold.with_text(text)
+    return gold.with_text(text, _read_html(path, gold.html) if gold.html else None)
+
+
+def _read_html(path: Path, html: str) -> str:
+    page = (path.parent / html).resolve()
+    try:
+        raw = page.read_bytes()
+        return (gzip.decompress(raw) if page.suffix == ".gz" else raw).decode("utf-8", errors="replace")
+    except (OSError, gzip.BadGzipFile) as exc:
+        raise GoldError(f"{path}: html: cannot read {page}: {exc}") from exc
 
 
 def load_suite(directory: str | Path) -> list[Gold]:
