@@ -22,10 +22,10 @@ import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from summarizer.clean import clean  # noqa: E402
+from summarizer.clean.article import clean  # noqa: E402
 from summarizer.errors import InputError  # noqa: E402
-from summarizer.load import load_text  # noqa: E402
 from summarizer.evals.corpora import cleaning_scores, load_cleaning, tp_fp_fn  # noqa: E402,F401
+from summarizer.load import load_text  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEFAULT_CORPUS = SHARED / "corpora" / "article-extraction-benchmark"
@@ -64,13 +64,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(pages)} pages from {args.corpus}")
     print(f"{'extractor':<24}{'precision':>10}{'recall':>10}{'F1':>10}{'pages/s':>10}")
     results = {}
-    for name, extractor in (("trafilatura.extract", plain_trafilatura), ("summarizer.clean", ours)):
+    for name, extractor in (("trafilatura.extract", plain_trafilatura), ("summarizer.clean.article", ours)):
         per_page, elapsed = run(extractor, pages)
         results[name] = per_page
         p, r, f1 = precision_recall_f1(list(per_page.values()))
         print(f"{name:<24}{p:>10.3f}{r:>10.3f}{f1:>10.3f}{len(pages) / elapsed:>10.1f}")
     if args.worst:
-        losses = sorted(results["summarizer.clean"].items(), key=lambda item: item[1][0])
+        losses = sorted(results["summarizer.clean.article"].items(), key=lambda item: item[1][0])
         for key, (tp, fp, fn) in losses[: args.worst]:
             print(f"  {key[:12]}  tp={tp:.3f} fp={fp:.3f} fn={fn:.3f}")
     return 0

@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizer.backends.local import LocalBackend  # noqa: E402
-from summarizer.baseline import naive_summarize  # noqa: E402
 from summarizer.config import Settings  # noqa: E402
 from summarizer.errors import SummarizerError  # noqa: E402
+from summarizer.evals.baseline import naive_summarize  # noqa: E402
 from summarizer.pipeline import summarize  # noqa: E402
 
 NAIVE_REFERENCE_S = 19.3  # measured once on this 2-core machine, quoted by the issue

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .backends import Backend, FakeBackend, make_backend
-from .config import Settings
-from .errors import (
+from summarizer.backends import Backend, FakeBackend, make_backend
+from summarizer.config import Settings
+from summarizer.errors import (
     BackendError,
     BudgetError,
     ConfigError,
@@ -22,7 +22,16 @@ from .errors import (
     SummarizerError,
     TransientBackendError,
 )
-from .schema import SCHEMA_VERSION, ArticleSummary, Event, Evidence, Figure, Meta, Participant, Position
+from summarizer.schema import (
+    SCHEMA_VERSION,
+    ArticleSummary,
+    Event,
+    Evidence,
+    Figure,
+    Meta,
+    Participant,
+    Position,
+)
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -55,7 +64,7 @@ def summarize(source: Any, *, backend: Backend | str | None = None, **kwargs: An
     `backend` is a Backend instance or a backend name; other keyword arguments are Settings
     fields (model, base_url, max_reasks, ...) or `published=datetime.date`.
     """
-    from .pipeline import summarize as run
+    from summarizer.pipeline import summarize as run
 
     pipeline_args = {k: kwargs.pop(k) for k in ("published", "kind", "store", "settings") if k in kwargs}
     if isinstance(backend, str):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
 
-from .errors import ConfigError
+from summarizer.errors import ConfigError
 
 BACKENDS = ("local", "openai", "fake")
 RESPONSE_FORMATS = ("auto", "json_schema", "json_object", "json")

@@ -11,19 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .align import align
-from .candidates import alias_groups, is_news_outlet
-from .dates import resolve_date
-from .extract import Candidates, Draft
-from .merge import (
+from summarizer.align import align
+from summarizer.candidates import Candidates
+from summarizer.candidates.dates import resolve_date
+from summarizer.candidates.names import alias_groups, is_news_outlet
+from summarizer.candidates.quotations import source_kind
+from summarizer.extract.drafts import Draft
+from summarizer.merge import (
     canonical_holder,
     merge_figures,
     merge_participants,
     merge_positions,
     same_entity,
 )
-from .quotations import source_kind
-from .schema import Event, Evidence, Figure, Participant, Position
+from summarizer.schema import Event, Evidence, Figure, Participant, Position
 
 
 @dataclass

@@ -12,7 +12,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from .schema import Figure, Participant, Position
+from summarizer.schema import Figure, Participant, Position
 
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "president", "vice", "prime", "minister",

@@ -11,19 +11,20 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .backends import Backend, make_backend
-from .backends.base import Attempt
-from .chunk import split
-from .clean import CleanArticle, clean
-from .config import Settings
-from .dates import find_dateline
-from .errors import BudgetError, SummarizerError
-from .extract import extract, find_candidates
-from .ground import Grounded, ground
-from .load import RawInput, load_bytes, load_path, load_text
-from .merge import merge_figures, merge_participants, merge_positions
-from .prompts_store import prompt_version
-from .schema import SCHEMA_VERSION, ArticleSummary, Meta, Tokens
+from summarizer.backends import Backend, make_backend
+from summarizer.backends.base import Attempt
+from summarizer.candidates import find_candidates
+from summarizer.candidates.dates import find_dateline
+from summarizer.chunk import split
+from summarizer.clean.article import CleanArticle, clean
+from summarizer.config import Settings
+from summarizer.errors import BudgetError, SummarizerError
+from summarizer.extract import extract
+from summarizer.extract.prompts import prompt_version
+from summarizer.ground import Grounded, ground
+from summarizer.load import RawInput, load_bytes, load_path, load_text
+from summarizer.merge import merge_figures, merge_participants, merge_positions
+from summarizer.schema import SCHEMA_VERSION, ArticleSummary, Meta, Tokens
 
 Source = str | bytes | Path | RawInput | CleanArticle
 CHARS_PER_TOKEN = 3.5  # English news text under Qwen's tokenizer, measured on the example
@@ -133,7 +134,7 @@ def _extract_chunk(text: str, offset: int, backend: Backend, settings: Settings,
 
 
 def cache_key(text: str, backend: Backend, settings: Settings, anchor: dt.date | None) -> str:
-    from .store import cache_key as store_key
+    from summarizer.store import cache_key as store_key
 
     options = {**settings.output_options(), "anchor": anchor.isoformat() if anchor else None}
     return store_key(text, backend=backend.name, model=backend.model, prompt_version=prompt_version(),

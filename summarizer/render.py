@@ -6,7 +6,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from .schema import ArticleSummary, Evidence
+from summarizer.schema import ArticleSummary, Evidence
 
 FORMATS = ("json", "markdown", "table")
 

@@ -4,7 +4,12 @@ import pytest
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from summarizer.backends import FakeBackend
-from summarizer.backends.base import Backend, CallRequest, TruncatedOutputError, json_object_format
+from summarizer.backends.base import (
+    Backend,
+    CallRequest,
+    TruncatedOutputError,
+    json_object_format,
+)
 from summarizer.errors import BudgetError, ExtractionError, TransientBackendError
 
 

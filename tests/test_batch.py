@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import summarizer.cli_batch  # noqa: F401  registers `batch`
+import summarizer.cli.batch  # noqa: F401  registers `batch`
 from summarizer.backends import FakeBackend
 from summarizer.batch import (
     Item,

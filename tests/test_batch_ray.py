@@ -12,7 +12,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # Ray's o
 
 from summarizer.backends import make_backend  # noqa: E402
 from summarizer.batch import open_output, read_items, run_batch  # noqa: E402
-from summarizer.batch_ray import run_ray  # noqa: E402
+from summarizer.batch.ray import run_ray  # noqa: E402
 from summarizer.config import Settings  # noqa: E402
 
 SETTINGS = Settings(backend="fake", cache=False, log=False)

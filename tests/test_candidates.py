@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.candidates import alias_groups, find_names, sentence_spans
-from summarizer.quotations import find_quotations
+from summarizer.candidates.names import alias_groups, find_names, sentence_spans
+from summarizer.candidates.quotations import find_quotations
 
 ARTICLE = (Path(__file__).resolve().parents[1] / "examples" / "xi-putin-call.txt").read_text(encoding="utf-8")
 

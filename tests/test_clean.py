@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer._html import _recover_missed_blocks
-from summarizer.clean import CleanArticle, clean
+from summarizer.clean.article import CleanArticle, clean
+from summarizer.clean.html import _recover_missed_blocks
 from summarizer.errors import InputError
 from summarizer.load import load_bytes, load_path, load_text
 
@@ -273,7 +273,7 @@ def test_html_body_split_across_containers_is_recovered() -> None:
 
 
 def test_embedded_post_missed_by_the_extractor_is_put_back() -> None:
-    from summarizer._html import _parse
+    from summarizer.clean.html import _parse
 
     tree = _parse((FIXTURES / "tweet.html").read_text(encoding="utf-8"))
     paragraphs = [p for p in (tree.xpath("//div[@class='story-body']/p")) if p.text]

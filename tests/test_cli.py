@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.cli import app, main  # noqa: F401  main registers the sub-command modules
+from summarizer.cli import app
 from summarizer.schema import ArticleSummary
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "xi-putin-call.txt"
 
-import summarizer.cli_admin  # noqa: E402,F401
+import summarizer.cli.admin  # noqa: E402,F401
 
 
 @pytest.fixture

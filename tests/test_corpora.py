@@ -9,12 +9,19 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import cli_corpora  # noqa: F401 - registers the command on `app`
 from summarizer.cli import app
 from summarizer.errors import PermanentBackendError
 from summarizer.evals.adapters import HitScore
-from summarizer.evals.corpora import (CORPORA, cleaning_scores, memoised, micro, score_cleaning, score_system,
-                                      shingles, tp_fp_fn)
+from summarizer.evals.corpora import (
+    CORPORA,
+    cleaning_scores,
+    memoised,
+    micro,
+    score_cleaning,
+    score_system,
+    shingles,
+    tp_fp_fn,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.dates import find_date_mentions, find_dateline, resolve_date
+from summarizer.candidates.dates import find_date_mentions, find_dateline, resolve_date
 
 ARTICLE = (Path(__file__).resolve().parents[1] / "examples" / "xi-putin-call.txt").read_text(encoding="utf-8")
 FRI = dt.date(2024, 2, 9)

@@ -11,10 +11,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from summarizer import cli_eval
 from summarizer.backends import FakeBackend
 from summarizer.backends.fake_answers import plausible_answer
 from summarizer.cli import app
+from summarizer.cli import eval as cli_eval
 from summarizer.evals.gate import GATE_EXIT_CODE, Baseline
 from summarizer.evals.gold import load_suite
 from summarizer.evals.run import gold_sha256, load_run

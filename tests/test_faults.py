@@ -5,8 +5,21 @@ import pytest
 from summarizer.backends.base import TruncatedOutputError
 from summarizer.backends.openai import OpenAIBackend
 from summarizer.config import Settings
-from summarizer.errors import ExtractionError, PermanentBackendError, TransientBackendError
-from summarizer.testing import FakeOpenAIServer, empty_choices, hang, malformed, reply, reset, status, truncated
+from summarizer.errors import (
+    ExtractionError,
+    PermanentBackendError,
+    TransientBackendError,
+)
+from summarizer.testing import (
+    FakeOpenAIServer,
+    empty_choices,
+    hang,
+    malformed,
+    reply,
+    reset,
+    status,
+    truncated,
+)
 from tests.test_backends import request
 
 GOOD = reply({"word": "alpha"})

@@ -13,7 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.figures import Quantity, find_quantities, parse_quantity, units_agree
+from summarizer.candidates.figures import (
+    Quantity,
+    find_quantities,
+    parse_quantity,
+    units_agree,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = (ROOT / "examples" / "xi-putin-call.txt").read_text(encoding="utf-8")

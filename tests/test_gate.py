@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import EXIT_CODES
-from summarizer.evals.gate import DEFAULT_MARGIN, GATE_EXIT_CODE, GATED, Baseline, GateError, check, update
+from summarizer.evals.gate import (
+    DEFAULT_MARGIN,
+    GATE_EXIT_CODE,
+    GATED,
+    Baseline,
+    GateError,
+    check,
+    update,
+)
 from summarizer.evals.gold import load_suite
 from summarizer.evals.run import gold_sha256
 

@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import InputError
-from summarizer.load import DEFAULT_MAX_BYTES, RawInput, load_bytes, load_path, load_text, sniff_kind
+from summarizer.load import (
+    DEFAULT_MAX_BYTES,
+    RawInput,
+    load_bytes,
+    load_path,
+    load_text,
+    sniff_kind,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "clean"
 PROSE = "The council will review the parking rules in June, the mayor said on Tuesday.\n"

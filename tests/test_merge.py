@@ -1,6 +1,12 @@
 import pytest
 
-from summarizer.merge import canonical_holder, merge_figures, merge_participants, merge_positions, same_entity
+from summarizer.merge import (
+    canonical_holder,
+    merge_figures,
+    merge_participants,
+    merge_positions,
+    same_entity,
+)
 from summarizer.schema import Evidence, Figure, Participant, Position
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from summarizer import FakeBackend, summarize
+from summarizer.candidates import find_candidates
 from summarizer.config import Settings
 from summarizer.errors import ExtractionError, InputError
-from summarizer.extract import find_candidates
 from summarizer.pipeline import prepare
 from summarizer.store import Store
 

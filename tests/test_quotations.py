@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.candidates import is_news_outlet
-from summarizer.extract import find_candidates
+from summarizer.candidates import find_candidates
+from summarizer.candidates.names import is_news_outlet
+from summarizer.candidates.quotations import find_quotations, source_kind
 from summarizer.ground import _setting_not_actor
-from summarizer.quotations import find_quotations, source_kind
 
 
 def _speakers(text):

@@ -33,7 +33,16 @@ from summarizer.evals.score import (
     span_iou,
     values_match,
 )
-from summarizer.schema import ArticleSummary, Event, Evidence, Figure, Meta, Participant, Position, Tokens
+from summarizer.schema import (
+    ArticleSummary,
+    Event,
+    Evidence,
+    Figure,
+    Meta,
+    Participant,
+    Position,
+    Tokens,
+)
 
 TEXT = (
     "Mr Xi (left) and Mr Putin denounced the “US policy of interfering in the internal affairs of other "

@@ -416,12 +416,12 @@ def test_serve_command_reads_keys_and_origins_from_the_environment(monkeypatch):
     import uvicorn
     from typer.testing import CliRunner
 
-    import summarizer.cli_serve
+    import summarizer.cli.serve
     from summarizer.cli import app as cli
 
     captured: dict = {}
     monkeypatch.setattr(uvicorn, "run", lambda web, **kwargs: captured.update(app=web, **kwargs))
-    monkeypatch.setattr(summarizer.cli_serve, "configure_logging", lambda level: None)  # keep caplog working
+    monkeypatch.setattr(summarizer.cli.serve, "configure_logging", lambda level: None)  # keep caplog working
     monkeypatch.setenv("SUMMARIZER_API_KEYS", " k-env-1 , k-env-2 ")
     monkeypatch.setenv("SUMMARIZER_CORS_ORIGINS", "https://desk.example")
     result = CliRunner().invoke(cli, ["serve", "--backend", "fake", "--port", "9", "--no-cache", "--no-log"])

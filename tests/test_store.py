@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from summarizer.schema import ArticleSummary, Meta
-from summarizer.store import MIGRATIONS, REDACTED, Store, cache_key, connect, migrate, scrub
+from summarizer.store import (
+    MIGRATIONS,
+    REDACTED,
+    Store,
+    cache_key,
+    connect,
+    migrate,
+    scrub,
+)
 
 KEY_ARGS = dict(backend="openai", model="gpt-4o-mini", prompt_version="p1", schema_version="1.0")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..config import Settings
-from ..errors import ConfigError
-from .base import Backend, CallRequest, CallResult
-from .fake import FakeBackend
+from summarizer.backends.base import Backend, CallRequest, CallResult
+from summarizer.backends.fake import FakeBackend
+from summarizer.config import Settings
+from summarizer.errors import ConfigError
 
 __all__ = ["Backend", "CallRequest", "CallResult", "FakeBackend", "make_backend"]
 
@@ -15,11 +15,11 @@ __all__ = ["Backend", "CallRequest", "CallResult", "FakeBackend", "make_backend"
 def make_backend(settings: Settings, progress: Callable[[int, int], None] | None = None) -> Backend:
     """The backend named by settings.backend; imports heavy modules only when chosen."""
     if settings.backend == "local":
-        from .local import LocalBackend
+        from summarizer.backends.local import LocalBackend
 
         return LocalBackend(settings, progress)
     if settings.backend == "openai":
-        from .openai import OpenAIBackend
+        from summarizer.backends.openai import OpenAIBackend
 
         return OpenAIBackend(settings)
     if settings.backend == "fake":

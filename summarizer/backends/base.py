@@ -15,11 +15,19 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 import instructor
-from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from instructor.core.exceptions import (
+    IncompleteOutputException,
+    InstructorRetryException,
+)
 from pydantic import BaseModel
 
-from ..errors import BackendError, BudgetError, ExtractionError, SummarizerError
-from ..schema import Tokens
+from summarizer.errors import (
+    BackendError,
+    BudgetError,
+    ExtractionError,
+    SummarizerError,
+)
+from summarizer.schema import Tokens
 
 T = TypeVar("T", bound=BaseModel)
 

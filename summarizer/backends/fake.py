@@ -20,8 +20,14 @@ from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel
 
-from ..schema import Tokens
-from .base import CallRequest, ChatReply, InstructorBackend, completion_from_content, dump_content
+from summarizer.backends.base import (
+    CallRequest,
+    ChatReply,
+    InstructorBackend,
+    completion_from_content,
+    dump_content,
+)
+from summarizer.schema import Tokens
 
 Response = BaseModel | dict | str | Exception
 ResponseFn = Callable[[CallRequest[Any]], Response]
@@ -61,7 +67,7 @@ class FakeBackend(InstructorBackend):
                 return self._queue.popleft()
         if self._fn is not None:
             return self._fn(request)
-        from .fake_answers import plausible_answer
+        from summarizer.backends.fake_answers import plausible_answer
 
         return plausible_answer(request)
 

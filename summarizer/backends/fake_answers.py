@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .base import CallRequest
+from summarizer.backends.base import CallRequest
 
 
 def plausible_answer(request: CallRequest[Any]) -> dict[str, Any]:
@@ -41,7 +41,7 @@ def plausible_answer(request: CallRequest[Any]) -> dict[str, Any]:
 
 
 def _actors(ctx: dict[str, Any], article: str) -> dict[str, Any]:
-    from ..candidates import find_names
+    from summarizer.candidates.names import find_names
 
     names = [n.text for n in sorted(find_names(article), key=lambda n: -n.count)[:6]]
     return {"participants": [{"name": n, "kind": "other", "role": "named in the article"} for n in names]}

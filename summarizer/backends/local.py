@@ -13,11 +13,16 @@ import threading
 from pathlib import Path
 from typing import Any, Callable
 
-from ..config import Settings
-from ..errors import ConfigError, ExtractionError
-from ..schema import Tokens
-from . import model_file
-from .base import ChatReply, InstructorBackend, completion_from_content, json_object_format
+from summarizer.backends import model_file
+from summarizer.backends.base import (
+    ChatReply,
+    InstructorBackend,
+    completion_from_content,
+    json_object_format,
+)
+from summarizer.config import Settings
+from summarizer.errors import ConfigError, ExtractionError
+from summarizer.schema import Tokens
 
 _MODELS: dict[tuple[str, int, int], Any] = {}
 _LOAD_LOCK = threading.Lock()

@@ -14,11 +14,11 @@ from typing import Any
 import instructor
 import openai
 
-from ..config import Settings
-from ..errors import ConfigError
-from ..schema import Tokens
-from .base import ChatReply, InstructorBackend, json_object_format
-from .retry import EmptyReplyError, RetryPolicy, with_retries
+from summarizer.backends.base import ChatReply, InstructorBackend, json_object_format
+from summarizer.backends.retry import EmptyReplyError, RetryPolicy, with_retries
+from summarizer.config import Settings
+from summarizer.errors import ConfigError
+from summarizer.schema import Tokens
 
 DEFAULT_MODEL = "gpt-4o-mini"
 

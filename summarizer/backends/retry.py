@@ -12,10 +12,16 @@ from dataclasses import dataclass
 from typing import Callable, TypeVar
 
 import openai
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_after_delay,
+)
 from tenacity.wait import wait_exponential_jitter
 
-from ..errors import PermanentBackendError, TransientBackendError
+from summarizer.errors import PermanentBackendError, TransientBackendError
 
 T = TypeVar("T")
 RETRY_STATUS = {408, 409, 429}

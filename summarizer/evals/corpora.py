@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.backends import Backend
-from summarizer.baseline import naive_summarize
 from summarizer.config import Settings
 from summarizer.errors import PermanentBackendError
 from summarizer.evals.adapters import (
@@ -42,6 +41,7 @@ from summarizer.evals.adapters import (
     score_polnear,
     score_wikievents,
 )
+from summarizer.evals.baseline import naive_summarize
 from summarizer.pipeline import prepare, summarize
 
 SYSTEMS = ("pipeline", "naive")

@@ -29,14 +29,21 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.backends import Backend
-from summarizer.baseline import naive_summarize
 from summarizer.config import Settings
 from summarizer.errors import PermanentBackendError, SummarizerError
+from summarizer.evals.baseline import naive_summarize
 from summarizer.evals.gold import Gold
-from summarizer.evals.score import (ArticleScore, Outcome, SuiteScore, as_summary, quote_spans, run_stats,
-                                    score_article)
+from summarizer.evals.score import (
+    ArticleScore,
+    Outcome,
+    SuiteScore,
+    as_summary,
+    quote_spans,
+    run_stats,
+    score_article,
+)
+from summarizer.extract.prompts import prompt_version
 from summarizer.pipeline import prepare, summarize
-from summarizer.prompts_store import prompt_version
 from summarizer.schema import SCHEMA_VERSION, ArticleSummary
 
 SYSTEMS = ("pipeline", "naive")

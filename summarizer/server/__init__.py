@@ -1,5 +1,5 @@
 """The HTTP service and the editor page: `create_app()`; run it with `summarizer serve`."""
 
-from .app import create_app
+from summarizer.server.app import create_app
 
 __all__ = ["create_app"]

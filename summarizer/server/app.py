@@ -25,16 +25,20 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import APIKeyHeader, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 
-from ..backends import Backend, make_backend
-from ..config import Settings
-from ..errors import SummarizerError
-from ..schema import SCHEMA_VERSION, ArticleSummary
-from .gate import Busy, Timeout, WorkGate
-from .middleware import (
-    ApiKeyMiddleware, BodyLimitMiddleware, Problem, RequestLogMiddleware, SecurityHeadersMiddleware,
+from summarizer.backends import Backend, make_backend
+from summarizer.config import Settings
+from summarizer.errors import SummarizerError
+from summarizer.schema import SCHEMA_VERSION, ArticleSummary
+from summarizer.server.gate import Busy, Timeout, WorkGate
+from summarizer.server.handlers import ERRORS, add_error_handlers
+from summarizer.server.middleware import (
+    ApiKeyMiddleware,
+    BodyLimitMiddleware,
+    Problem,
+    RequestLogMiddleware,
+    SecurityHeadersMiddleware,
 )
-from .handlers import ERRORS, add_error_handlers
-from .models import Health, SummaryRequest, SummaryWithText
+from summarizer.server.models import Health, SummaryRequest, SummaryWithText
 
 log = logging.getLogger("summarizer.server")
 T = TypeVar("T")
@@ -142,8 +146,8 @@ async def _load(state: ServiceState, factory: Callable[[], Backend]) -> None:
 def _warm_up(settings: Settings) -> None:
     """One pipeline run on a fake backend, so that lazy imports (instructor loads its handlers
     on first use, about 2 s) happen before /readyz says ready, not in the first request."""
-    from ..backends.fake import FakeBackend
-    from ..pipeline import summarize
+    from summarizer.backends.fake import FakeBackend
+    from summarizer.pipeline import summarize
 
     try:
         summarize(_WARM_UP_TEXT, settings=settings.replace(cache=False, log=False), backend=FakeBackend())
@@ -234,7 +238,7 @@ async def _unless_client_leaves(request: Request, work: Awaitable[T]) -> T:
 def _summarize(body: SummaryRequest, settings: Settings, backend: Backend, store: Any) -> tuple[ArticleSummary, str]:
     """Runs in a worker thread. Cleans once, so the returned text is exactly what offsets point into."""
     try:
-        from ..pipeline import prepare, summarize
+        from summarizer.pipeline import prepare, summarize
 
         article = prepare(body.source, settings=settings, kind=body.kind)
         summary = summarize(article, settings=settings, backend=backend, published=body.published, store=store)

@@ -9,9 +9,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from ..errors import SummarizerError, TransientBackendError
-from .middleware import problem_response
-from .models import ErrorBody
+from summarizer.errors import SummarizerError, TransientBackendError
+from summarizer.server.middleware import problem_response
+from summarizer.server.models import ErrorBody
 
 _STATUS_TYPES = {400: "BadRequest", 404: "NotFound", 405: "MethodNotAllowed", 413: "PayloadTooLarge"}
 ERRORS: dict[int | str, dict[str, Any]] = {

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from ..schema import ArticleSummary
+from summarizer.schema import ArticleSummary
 
 
 class SummaryOptions(BaseModel):

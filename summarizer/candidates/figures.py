@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.dates import find_date_mentions
+from summarizer.candidates.dates import find_date_mentions
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity", "units_agree", "canonical_unit"]
 

@@ -19,11 +19,11 @@ from typing import List, Optional
 
 import typer
 
-from .cli import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt, app, handle_errors, open_store
-from .config import Settings
+from summarizer.cli.common import handle_errors, open_store
+from summarizer.cli.options import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt
+from summarizer.config import Settings
 
 
-@app.command()
 @handle_errors
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind; 0.0.0.0 for all."),
@@ -50,7 +50,7 @@ def serve(
     """Serve the HTTP API (/v1/summaries, /docs) and the editor page on http://HOST:PORT/."""
     import uvicorn
 
-    from .server import create_app
+    from summarizer.server import create_app
 
     settings = Settings.load(
         backend=backend, model=model, base_url=base_url, model_path=model_path, response_format=response_format,

@@ -25,11 +25,11 @@ import re
 
 from pydantic import BaseModel
 
-from summarizer import _boilerplate, _textrepair
-from summarizer._html import extract_html
-from summarizer._language import detect_language
-from summarizer._tracked import TrackedText, map_to_raw
-from summarizer._textmeta import TextHeader, read_text_header
+from summarizer.clean import boilerplate, repair
+from summarizer.clean.header import TextHeader, read_text_header
+from summarizer.clean.html import extract_html
+from summarizer.clean.language import detect_language
+from summarizer.clean.tracked import TrackedText, map_to_raw
 from summarizer.errors import InputError
 from summarizer.load import RawInput, checked_kind, load_text
 
@@ -109,16 +109,16 @@ def _clean_text(raw: RawInput) -> CleanArticle:
 
 
 def _normalised(tracked: TrackedText) -> TrackedText:
-    return _textrepair.tidy_whitespace(_textrepair.normalise_unicode(tracked))
+    return repair.tidy_whitespace(repair.normalise_unicode(tracked))
 
 
 def _repair(tracked: TrackedText, *, title: str | None) -> TrackedText:
-    tracked = _drop_lines(tracked, _boilerplate.furniture(tracked.text.split("\n"), title))
-    tracked = _textrepair.rejoin_broken_sentences(tracked)
-    tracked = _textrepair.restore_glued_spaces(tracked)
-    tracked = _textrepair.drop_trailing_wire_credit(tracked)
-    tracked = _textrepair.tidy_whitespace(tracked)
-    return _textrepair.paragraphs_apart(tracked)
+    tracked = _drop_lines(tracked, boilerplate.furniture(tracked.text.split("\n"), title))
+    tracked = repair.rejoin_broken_sentences(tracked)
+    tracked = repair.restore_glued_spaces(tracked)
+    tracked = repair.drop_trailing_wire_credit(tracked)
+    tracked = repair.tidy_whitespace(tracked)
+    return repair.paragraphs_apart(tracked)
 
 
 def _drop_lines(tracked: TrackedText, indexes: set[int]) -> TrackedText:

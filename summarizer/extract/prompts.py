@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .schema import SCHEMA_VERSION
+from summarizer.schema import SCHEMA_VERSION
 
 # The code around the model (the candidate quotes and numbers it is shown, and how ground.py
 # reads its answer) shapes a summary as much as the prompt text: bump this when

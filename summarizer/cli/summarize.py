@@ -1,90 +1,27 @@
-"""The `summarizer` command: parse input, call the pipeline, format output. Nothing more.
-
-Errors from the SummarizerError tree become one line on stderr and a distinct exit code
-(see errors.py); progress and timing go to stderr, so stdout stays clean JSON.
-"""
+"""The core commands: `summarize` one article, `clean` it, print the `schema`."""
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import json
 import sys
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional
+from typing import Optional
 
 import typer
-from rich.console import Console
 
-from .config import Settings
-from .errors import InputError, SummarizerError
-
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0] if __doc__ else None)
-err = Console(stderr=True)
-out = Console()
-
-BackendOpt = typer.Option(None, "--backend", "-b", help="local (default), openai or fake. Env: SUMMARIZER_BACKEND")
-ModelOpt = typer.Option(None, "--model", "-m", help="Model name for the backend. Env: SUMMARIZER_MODEL")
-BaseUrlOpt = typer.Option(None, "--base-url", help="OpenAI-compatible server URL. Env: OPENAI_BASE_URL")
-ModelPathOpt = typer.Option(None, "--model-path", help="Any GGUF for the local backend. Env: SUMMARIZER_MODEL_PATH")
-
-
-def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except SummarizerError as exc:
-            err.print(f"[red]error:[/red] {exc.message}", highlight=False, soft_wrap=True)
-            raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            err.print("interrupted")
-            raise typer.Exit(130) from None
-
-    return wrapper
+from summarizer.cli.common import (
+    err,
+    handle_errors,
+    model_progress,
+    open_store,
+    out,
+    parse_date,
+)
+from summarizer.cli.options import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt
+from summarizer.config import Settings
+from summarizer.errors import InputError
 
 
-def parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--published must be YYYY-MM-DD, got {value!r}") from None
-
-
-def open_store(settings: Settings):
-    if not (settings.cache or settings.log):
-        return None
-    from .store import Store
-
-    return Store(settings.database)
-
-
-@contextmanager
-def model_progress() -> Iterator[Callable[[int, int], None]]:
-    """A progress bar for the one-time model assembly (1.1 GB) on stderr, shown only if it happens."""
-    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
-
-    bar = Progress("preparing model", BarColumn(), DownloadColumn(), TimeRemainingColumn(), console=err,
-                   transient=True)
-    task: list[Any] = []
-
-    def update(done: int, total: int) -> None:
-        if not task:
-            bar.start()
-            task.append(bar.add_task("model", total=total))
-        bar.update(task[0], completed=done, total=total)
-
-    try:
-        yield update
-    finally:
-        if task:
-            bar.stop()
-
-
-@app.command()
 @handle_errors
 def summarize(
     path: str = typer.Argument(..., help="A .txt or .html file, or - for stdin."),
@@ -105,10 +42,10 @@ def summarize(
     no_log: bool = typer.Option(False, "--no-log", help="Do not record this run in the log."),
 ) -> None:
     """Summarise one article into schema-v1 JSON (or markdown / a table)."""
-    from . import render
-    from .backends import make_backend
-    from .load import load_path
-    from .pipeline import summarize as run
+    from summarizer import render
+    from summarizer.backends import make_backend
+    from summarizer.load import load_path
+    from summarizer.pipeline import summarize as run
 
     if format not in render.FORMATS:
         raise InputError(f"unknown --format {format!r}; use one of: {', '.join(render.FORMATS)}")
@@ -135,7 +72,6 @@ def summarize(
         out.print(render.to_rich(summary))
 
 
-@app.command()
 @handle_errors
 def clean(
     path: str = typer.Argument(..., help="A .txt or .html file, or - for stdin."),
@@ -144,8 +80,8 @@ def clean(
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input accepted."),
 ) -> None:
     """Print the cleaned article text that the model sees and evidence offsets point into."""
-    from .clean import clean as clean_article
-    from .load import load_path
+    from summarizer.clean import clean as clean_article
+    from summarizer.load import load_path
 
     settings = Settings.load(max_bytes=max_bytes)
     article = clean_article(load_path(path, max_bytes=settings.max_bytes, kind="html" if html else None))
@@ -157,17 +93,8 @@ def clean(
         err.print(f"warning: {warning}", highlight=False)
 
 
-@app.command()
 def schema() -> None:
     """Print the JSON Schema of ArticleSummary (schema v1)."""
-    from .schema import ArticleSummary
+    from summarizer.schema import ArticleSummary
 
     sys.stdout.write(json.dumps(ArticleSummary.model_json_schema(), indent=2) + "\n")
-
-
-def main() -> None:
-    # Sub-command modules register themselves on `app`; imported here, not at the top, so that
-    # `summarizer summarize` does not pay for FastAPI or the eval machinery.
-    from . import cli_admin, cli_batch, cli_corpora, cli_eval, cli_serve  # noqa: F401
-
-    app()

@@ -22,9 +22,9 @@ import trafilatura
 from lxml import html as lxml_html
 from trafilatura.utils import load_html
 
-from summarizer._boilerplate import fold, is_boilerplate
-from summarizer._align import align_to_html
-from summarizer._tracked import TrackedText
+from summarizer.clean.boilerplate import fold, is_boilerplate
+from summarizer.clean.html_offsets import align_to_html
+from summarizer.clean.tracked import TrackedText
 
 
 @dataclass(frozen=True)

@@ -9,25 +9,22 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from .cli import app, err, handle_errors, model_progress, out
-from .config import Settings
-from .errors import InputError
+from summarizer.cli.common import err, handle_errors, model_progress, out
+from summarizer.config import Settings
+from summarizer.errors import InputError
 
 cache_app = typer.Typer(help="Inspect or clear the summary cache.", no_args_is_help=True)
 logs_app = typer.Typer(help="The run log: every LLM call, its messages, response and outcome.",
                        invoke_without_command=True)
-app.add_typer(cache_app, name="cache")
-app.add_typer(logs_app, name="logs")
 
 
-@app.command()
 @handle_errors
 def model(
     verify: bool = typer.Option(False, "--verify", help="Re-hash the assembled file (takes seconds)."),
     repair: bool = typer.Option(False, "--repair", help="Reassemble the model from the chunk packages."),
 ) -> None:
     """Report the embedded model: assembled or not, path, size, hash check, how to use another."""
-    from .backends import model_file
+    from summarizer.backends import model_file
 
     settings = Settings.load()
     if repair:
@@ -53,7 +50,7 @@ def model(
 
 
 def _store():
-    from .store import Store
+    from summarizer.store import Store
 
     return Store(Settings.load().database)
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from summarizer.dates import MONTHS, WEEKDAYS
+from summarizer.candidates.dates import MONTHS, WEEKDAYS
 
 __all__ = ["NameSpan", "alias_groups", "find_names", "is_news_outlet", "sentence_spans"]
 

@@ -13,145 +13,25 @@ only its short task line. Every list and string is bounded, which bounds the gra
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel
 
-from .backends.base import Attempt, Backend, CallRequest, TruncatedOutputError
-from .candidates import NameSpan, is_news_outlet
-from .errors import ExtractionError, SummarizerError
-from .figures import Quantity
-from .prompts_store import load_sections
-from .quotations import Quotation
-from .schema import Tokens
+from summarizer.backends.base import Attempt, Backend, CallRequest, TruncatedOutputError
+from summarizer.candidates import Candidates
+from summarizer.errors import ExtractionError, SummarizerError
+from summarizer.extract.drafts import (
+    TASKS,
+    Actors,
+    Draft,
+    Extraction,
+    Notes,
+    notes_model,
+)
+from summarizer.extract.prompts import load_sections
+from summarizer.schema import Tokens
 
-Kind = Literal["person", "organisation", "country", "group", "other"]
-QUOTE_CHARS = 600  # schema v1's bound on a quote; longer "quotes" are whole passages, not positions
 QUOTE_WORDS = 12  # a candidate quote is shown cut to this many words: enough to recognise it
-
-
-class DraftEvent(BaseModel):
-    what: str = Field(max_length=200)
-    type: str = Field(max_length=30)
-    when: str | None = Field(default=None, max_length=40)
-    where: str | None = Field(default=None, max_length=80)
-
-
-class Overview(BaseModel):
-    headline: str = Field(max_length=120)
-    summary: str = Field(max_length=400)
-    event: DraftEvent
-
-
-class DraftParticipant(BaseModel):
-    name: str = Field(max_length=80)
-    kind: Kind
-    role: str = Field(max_length=50)
-
-
-class Actors(BaseModel):
-    participants: list[DraftParticipant] = Field(max_length=8)
-
-
-class Notes(BaseModel):
-    """A stance for each selected quote (`q1`, `q2`…) and a `measures` for each number (`n1`…).
-
-    Keyed by the ids the prompt shows, so the model writes each note right after the id it
-    describes; a bare list drifts out of alignment with a small model.
-    """
-
-    # No extra keys: `additionalProperties: true` would let the grammar accept invented keys
-    # forever (seen: a 1.5B model ran a notes answer past 1,400 tokens).
-    model_config = ConfigDict(extra="forbid")
-
-    def stances(self, count: int) -> list[str]:
-        return [str(getattr(self, f"q{i}", "") or "") for i in range(1, count + 1)]
-
-    def measures(self, count: int) -> list[str]:
-        return [str(getattr(self, f"n{i}", "") or "") for i in range(1, count + 1)]
-
-
-@lru_cache(maxsize=256)
-def notes_model(n_quotes: int, n_numbers: int) -> type[Notes]:
-    """Notes with exactly the right keys, in order, so the grammar enforces the alignment."""
-    fields: dict[str, Any] = {f"q{i}": (str, Field(max_length=80)) for i in range(1, n_quotes + 1)}
-    fields |= {f"n{i}": (str, Field(max_length=50)) for i in range(1, n_numbers + 1)}
-    return create_model("Notes", __base__=Notes, **fields)
-
-
-class LooseNotes(Notes):
-    """Notes read back from a broken answer (salvage), keeping whatever ids it has."""
-
-    model_config = ConfigDict(extra="allow")
-
-
-TASKS: dict[str, type[BaseModel]] = {"overview": Overview, "actors": Actors, "notes": Notes}
-MAX_QUOTES, MAX_NUMBERS = 8, 12
-
-
-@dataclass
-class Draft:
-    """What the model said about one piece of text, before grounding."""
-
-    overview: Overview
-    actors: Actors
-    notes: Notes
-
-
-@dataclass
-class Extraction:
-    draft: Draft
-    tokens: Tokens = field(default_factory=Tokens)
-    attempts: list[Attempt] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Candidates:
-    """What code found in one piece of text; offsets are relative to that text."""
-
-    names: list[NameSpan] = field(default_factory=list)
-    quotes: list[Quotation] = field(default_factory=list)
-    numbers: list[Quantity] = field(default_factory=list)
-
-
-def find_candidates(text: str) -> Candidates:
-    """Names, plus the quotes and numbers worth a note: attributed statements and unit-bearing
-    quantities, minus anaphoric counts ("the two countries" refers to parties, it is no figure)."""
-    from .candidates import find_names
-    from .figures import find_quantities
-    from .quotations import find_quotations
-
-    quotes = [q for q in find_quotations(text) if _position_like(q)]
-    numbers = [n for n in find_quantities(text) if n.unit and not _anaphoric(text, n) and not _furniture(text, n)]
-    return Candidates(find_names(text), quotes[:MAX_QUOTES], numbers[:MAX_NUMBERS])
-
-
-def _position_like(q: Quotation) -> bool:
-    # "Reuters reported ..." is the news itself, not somebody's stance.
-    return (bool(q.speaker) and len(q.text.split()) >= 5 and len(q.text) <= QUOTE_CHARS
-            and q.cue != "reported" and not is_news_outlet(q.speaker))
-
-
-def _furniture(text: str, n: Quantity) -> bool:
-    """A speaker's "one" ("one source said"), or a number in a ticker or table row: a line
-    without a lowercase word ("HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%")."""
-    if n.text.lower() in {"one", "a", "an"} and (
-        re.match(r"(?:\s+[\w’'-]+){1,3}?,?\s+(?:said|says|told|who)\b", text[n.end :])
-        or re.search(r"\b(?:said|says|told|according to)\s+$", text[max(0, n.start - 20) : n.start])
-    ):
-        return True  # "one source said", "said one source", "One community worker, who..."
-    line_start, line_end = text.rfind("\n", 0, n.start) + 1, text.find("\n", n.end)
-    line = text[line_start : line_end if line_end != -1 else len(text)]
-    return not re.search(r"\b[a-z]{3,}\b", line)
-
-
-def _anaphoric(text: str, n: Quantity) -> bool:
-    before = text[max(0, n.start - 12) : n.start].split()
-    return bool(before) and before[-1].lower() in {"the", "these", "those", "both"} and n.text.isalpha()
 
 
 def render_candidates(c: Candidates, text: str) -> dict[str, str]:
@@ -215,7 +95,7 @@ def extract(backend: Backend, text: str, c: Candidates, *, max_reasks: int, max_
 
 
 def _call_task(backend: Backend, request: CallRequest[Any]) -> tuple[BaseModel, Tokens, list[Attempt], list[str]]:
-    from .salvage import salvage
+    from summarizer.extract.salvage import salvage
 
     tokens, attempts = Tokens(), []
     for _ in range(2):  # output cut off by max_tokens is retried once with room, never re-asked as is

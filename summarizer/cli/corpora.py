@@ -15,13 +15,28 @@ import typer
 from rich import box
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
-from .cli import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt, app, err, handle_errors, model_progress, out
-from .config import Settings
-from .errors import InputError
-from .evals.corpora import CLEANING, CORPORA, SYSTEMS, CorpusRun, corpus_path, run_corpora, to_json
+from summarizer.cli.common import err, handle_errors, model_progress, out
+from summarizer.cli.options import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt
+from summarizer.config import Settings
+from summarizer.errors import InputError
+from summarizer.evals.corpora import (
+    CLEANING,
+    CORPORA,
+    SYSTEMS,
+    CorpusRun,
+    corpus_path,
+    run_corpora,
+    to_json,
+)
 
 DEFAULT_ROOT = Path("../shared/corpora")
 _TITLES = {"wikievents": "WikiEvents", "polnear": "PolNeAR", "newsquant": "NewsQuant", CLEANING: "article-extraction"}
@@ -47,7 +62,6 @@ def corpora_table(runs: list[CorpusRun], title: str) -> Table:
     return table
 
 
-@app.command("corpora")
 @handle_errors
 def corpora_command(
     root: Path = typer.Option(DEFAULT_ROOT, "--root", help="Directory holding wikievents/, polnear/, newsquant/ "
@@ -77,7 +91,7 @@ def corpora_command(
     llm = [name for name in chosen if name != CLEANING and corpus_path(root, name).exists()]
     made = None
     if llm:
-        from .backends import make_backend
+        from summarizer.backends import make_backend
 
         with model_progress() as progress:
             made = make_backend(settings, progress)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .candidates import (
+from summarizer.candidates.names import (
     _PRONOUNS,
     _STARTERS,
     _capital_runs,

@@ -32,10 +32,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .backends import Backend
-from .config import Settings
-from .errors import ConfigError, InputError, PermanentBackendError, SummarizerError
-from .schema import Tokens
+from summarizer.backends import Backend
+from summarizer.config import Settings
+from summarizer.errors import (
+    ConfigError,
+    InputError,
+    PermanentBackendError,
+    SummarizerError,
+)
+from summarizer.schema import Tokens
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -340,7 +345,7 @@ def pace(backend: Backend, bucket: TokenBucket) -> Backend:
 
 def summarize_item(item: Item, *, settings: Settings, backend: Backend, store: Any = None) -> Record:
     """Run the pipeline on one item; never raises (a failure becomes the record's error)."""
-    from .pipeline import summarize
+    from summarizer.pipeline import summarize
 
     if item.error is not None:
         return Record(item.id, error=item.error)

@@ -14,16 +14,34 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
-from .backends import make_backend
-from .cli import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt, app, err, handle_errors, model_progress, out
-from .config import Settings
-from .errors import ConfigError, InputError
-from .evals import gate
-from .evals.gold import Gold, GoldError, load_suite
-from .evals.report import article_table, summary_table, to_html, to_json
-from .evals.run import SYSTEMS, EvalResult, Record, RunInfo, gold_sha256, load_run, new_run_dir, run_suite, score_run
+from summarizer.backends import make_backend
+from summarizer.cli.common import err, handle_errors, model_progress, out
+from summarizer.cli.options import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt
+from summarizer.config import Settings
+from summarizer.errors import ConfigError, InputError
+from summarizer.evals import gate
+from summarizer.evals.gold import Gold, GoldError, load_suite
+from summarizer.evals.report import article_table, summary_table, to_html, to_json
+from summarizer.evals.run import (
+    SYSTEMS,
+    EvalResult,
+    Record,
+    RunInfo,
+    gold_sha256,
+    load_run,
+    new_run_dir,
+    run_suite,
+    score_run,
+)
 
 
 def _subset(golds: list[Gold], only: list[str], limit: int | None) -> list[Gold]:
@@ -107,7 +125,6 @@ def _gate(result: EvalResult, gold_sha: str, baseline: gate.Baseline, baseline_f
     return verdict
 
 
-@app.command("eval")
 @handle_errors
 def eval_command(
     suite_dir: Path = typer.Argument(Path("evals/gold"), help="Directory of gold *.yaml files."),

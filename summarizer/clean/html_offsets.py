@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-from summarizer._tracked import INSERTED, TrackedText
+from summarizer.clean.tracked import INSERTED, TrackedText
 
 _HTML_TOKEN = re.compile(
     r"""<!--.*?(?:-->|$)

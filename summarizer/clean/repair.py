@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from summarizer._boilerplate import WIRE_CREDITS
-from summarizer._tracked import TrackedText
+from summarizer.clean.boilerplate import WIRE_CREDITS
+from summarizer.clean.tracked import TrackedText
 
 # --- Unicode ---------------------------------------------------------------
 

@@ -11,9 +11,9 @@ import time
 
 from pydantic import BaseModel, Field
 
-from .backends.base import Backend, CallRequest, TruncatedOutputError
-from .errors import ExtractionError
-from .schema import ArticleSummary, Event, Figure, Meta, Participant, Position
+from summarizer.backends.base import Backend, CallRequest, TruncatedOutputError
+from summarizer.errors import ExtractionError
+from summarizer.schema import ArticleSummary, Event, Figure, Meta, Participant, Position
 
 PROMPT = "Summarise this news article as JSON: the event, participants, positions (with verbatim quotes) and figures."
 

@@ -25,10 +25,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from typing import Any
 
-from .batch import BatchStats, Item, JsonlWriter, Record, TokenBucket, emit, pace, summarize_item
-from .config import Settings
-from .errors import ConfigError
-from .schema import Tokens
+from summarizer.batch import (
+    BatchStats,
+    Item,
+    JsonlWriter,
+    Record,
+    TokenBucket,
+    emit,
+    pace,
+    summarize_item,
+)
+from summarizer.config import Settings
+from summarizer.errors import ConfigError
+from summarizer.schema import Tokens
 
 API_ACTOR_CPUS = 0.5  # an API client mostly waits on the network; a full CPU each would idle
 API_ACTOR_THREADS = 8  # concurrent calls per API actor: --concurrency 64 -> 8 actors x 8 threads
@@ -41,7 +50,7 @@ class SummarizeActor:
                  use_store: bool = False) -> None:
         from concurrent.futures import ThreadPoolExecutor
 
-        from .backends import make_backend
+        from summarizer.backends import make_backend
 
         self.settings = settings
         self.backend = make_backend(settings)
@@ -49,7 +58,7 @@ class SummarizeActor:
             pace(self.backend, TokenBucket(rpm))
         self.store = None
         if use_store and (settings.cache or settings.log):
-            from .store import Store
+            from summarizer.store import Store
 
             self.store = Store(settings.database)
         self.pool = ThreadPoolExecutor(threads)  # an API client waits on the network: one actor, many calls

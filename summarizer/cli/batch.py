@@ -12,14 +12,30 @@ from pathlib import Path
 from typing import Any, List, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
-from .batch import BatchStats, JsonlWriter, Record, default_concurrency, open_output, read_items, run_batch
-from .cli import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt, app, err, handle_errors, open_store
-from .config import Settings
-from .errors import ConfigError
+from summarizer.batch import (
+    BatchStats,
+    JsonlWriter,
+    Record,
+    default_concurrency,
+    open_output,
+    read_items,
+    run_batch,
+)
+from summarizer.cli.common import err, handle_errors, open_store
+from summarizer.cli.options import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt
+from summarizer.config import Settings
+from summarizer.errors import ConfigError
 
 
 class RateColumn(ProgressColumn):
@@ -27,7 +43,6 @@ class RateColumn(ProgressColumn):
         return Text(f"{task.speed or 0:.1f}/s", style="progress.data.speed")
 
 
-@app.command()
 @handle_errors
 def batch(
     sources: List[str] = typer.Argument(..., help="Directories of .txt/.html files, files, globs, or .jsonl files "
@@ -106,12 +121,12 @@ def _run(items: list, writer: JsonlWriter, settings: Settings, engine: str, conc
     with bar:
         try:
             if engine == "ray":
-                from .batch_ray import run_ray
+                from summarizer.batch.ray import run_ray
 
                 return run_ray(items, writer, settings=settings, concurrency=concurrency, rpm=rpm,
                                use_store=True, on_record=update)
-            from .backends import make_backend
-            from .cli import model_progress
+            from summarizer.backends import make_backend
+            from summarizer.cli.common import model_progress
 
             with model_progress() as progress:
                 chosen = make_backend(settings, progress)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from dateutil import parser as date_parser
 
-from summarizer._boilerplate import is_boilerplate
-from summarizer._textrepair import continues_sentence
+from summarizer.clean.boilerplate import is_boilerplate
+from summarizer.clean.repair import continues_sentence
 
 _TOP_LINES = 8
 _BOTTOM_LINES = 3

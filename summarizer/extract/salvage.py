@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .extract import TASKS, LooseNotes
+from summarizer.extract.drafts import TASKS, LooseNotes
 
 _ITEM_LISTS = {"participants"}
 
