@@ -7,9 +7,10 @@ is called, never at import time.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from summarizer.errors import ConfigError
 
@@ -74,7 +75,6 @@ class Settings:
             raise ConfigError(
                 f"unknown backend {self.backend!r}; use --backend or SUMMARIZER_BACKEND with one of: "
                 + ", ".join(BACKENDS),
-                backend=self.backend,
             )
         if self.response_format not in RESPONSE_FORMATS:
             raise ConfigError(

@@ -74,16 +74,16 @@ def load_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, kind: str
         return load_bytes(data, source="<stdin>", max_bytes=max_bytes, kind=kind)
     file = Path(path)
     if not file.exists():
-        raise InputError(f"{file}: no such file; check the path (or pass - to read stdin)", path=str(file))
+        raise InputError(f"{file}: no such file; check the path (or pass - to read stdin)", source=str(file))
     if file.is_dir():
-        raise InputError(f"{file} is a directory; pass the path of one article file", path=str(file))
+        raise InputError(f"{file} is a directory; pass the path of one article file", source=str(file))
     size = file.stat().st_size
     if size > max_bytes:
         raise _too_big(str(file), size, max_bytes)
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise InputError(f"{file}: cannot read it ({exc.strerror}); check its permissions", path=str(file)) from exc
+        raise InputError(f"{file}: cannot read it ({exc.strerror}); check its permissions", source=str(file)) from exc
     return load_bytes(data, source=str(file), max_bytes=max_bytes, kind=kind or _kind_from_suffix(file))
 
 
@@ -132,7 +132,7 @@ def _checked(text: str, encoding: str, source: str, kind: str | None) -> RawInpu
 
 def checked_kind(kind: str) -> Kind:
     if kind not in ("text", "html"):
-        raise InputError(f"unknown input kind {kind!r}; use 'text' or 'html'", kind=kind)
+        raise InputError(f"unknown input kind {kind!r}; use 'text' or 'html'")
     return kind  # type: ignore[return-value]
 
 
@@ -207,8 +207,7 @@ def _too_big(source: str, size: int | None, max_bytes: int) -> InputError:
     return InputError(
         f"{source} {size_part} over the {max_bytes:,}-byte input limit; "
         "raise it with --max-bytes or SUMMARIZER_MAX_BYTES",
-        size=size,
-        max_bytes=max_bytes,
+        source=source,
     )
 
 

@@ -125,7 +125,7 @@ def _extract_chunk(text: str, offset: int, backend: Backend, settings: Settings,
         result = extract(backend, text, candidates, max_reasks=settings.max_reasks, max_tokens=settings.max_tokens,
                          token_budget=budget)
     except SummarizerError as exc:
-        attempts += [a for a in exc.data.get("attempts", []) if a not in attempts]
+        attempts += [a for a in exc.attempts if a not in attempts]
         raise
     attempts += result.attempts
     grounded = ground(result.draft, candidates, text, anchor=anchor, offset=offset)

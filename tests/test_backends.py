@@ -62,8 +62,8 @@ def test_reasks_are_bounded_then_extraction_error_with_data():
     backend = FakeBackend([{"word": "x"}, {"word": "y"}, {"word": "z"}])
     with pytest.raises(ExtractionError) as info:
         backend.call(request(max_reasks=1))
-    assert len(info.value.data["attempts"]) == 2
-    assert info.value.data["last_response"] == '{"word": "y"}'
+    assert len(info.value.attempts) == 2
+    assert info.value.last_response == '{"word": "y"}'
     assert "--max-reasks" in info.value.message
 
 

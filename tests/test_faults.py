@@ -27,8 +27,8 @@ GOOD = reply({"word": "alpha"})
 
 def backend_for(srv, **kw) -> OpenAIBackend:
     settings = Settings.load(env={}, backend="openai", base_url=srv.base_url, api_key="sk-test", model="fake-model",
-                             transport_retries=kw.pop("retries", 3), retry_max_wait_s=0.05, timeout_s=kw.pop("timeout", 5),
-                             **kw)
+                             transport_retries=kw.pop("retries", 3), retry_max_wait_s=0.05,
+                             timeout_s=kw.pop("timeout", 5), **kw)
     return OpenAIBackend(settings)
 
 
@@ -107,7 +107,7 @@ def test_schema_invalid_json_is_reasked_then_reported(srv):
     srv.script(*[reply({"word": "zzz"})] * 3)
     with pytest.raises(ExtractionError) as info:
         backend_for(srv).call(request(max_reasks=2))
-    assert len(info.value.data["attempts"]) == 3
+    assert len(info.value.attempts) == 3
     assert info.value.exit_code == 6
 
 

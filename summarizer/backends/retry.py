@@ -8,8 +8,9 @@ Backoff is exponential with jitter, bounded by count and by total time.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import openai
 from tenacity import (
@@ -75,7 +76,7 @@ def with_retries(fn: Callable[[], T], policy: RetryPolicy, *, where: str,
         retry=retry_if_exception(is_transient),
         stop=stop_after_attempt(policy.attempts + 1) | stop_after_delay(policy.total_s),
         wait=_wait(policy),
-        before_sleep=(lambda state: on_retry(state.outcome.exception())) if on_retry else None,
+        before_sleep=_before_sleep(on_retry) if on_retry else None,
         reraise=True,
     )
     try:
@@ -95,25 +96,36 @@ def with_retries(fn: Callable[[], T], policy: RetryPolicy, *, where: str,
         ) from None
 
 
+
+def _before_sleep(on_retry: Callable[[BaseException], None]) -> Callable[[RetryCallState], None]:
+    def before_sleep(state: RetryCallState) -> None:
+        exc = state.outcome.exception() if state.outcome else None
+        if exc is not None:
+            on_retry(exc)
+
+    return before_sleep
+
+
 def _status_error(exc: openai.APIStatusError, where: str) -> Exception:
     code = exc.status_code
     detail = _detail(exc)
     if code in (401, 403):
         return PermanentBackendError(
             f"{where} refused the API key ({code}: {detail}); set OPENAI_API_KEY or SUMMARIZER_API_KEY",
-            status=code,
+            where=where, status=code,
         )
     if code == 404:
         return PermanentBackendError(
             f"{where} does not know that model ({detail}); pick another with --model or SUMMARIZER_MODEL",
-            status=code,
+            where=where, status=code,
         )
     if is_transient(exc):
         return TransientBackendError(
             f"{where} kept failing with {code} ({detail}); retry later or raise --transport-retries",
-            status=code,
+            where=where, status=code,
         )
-    return PermanentBackendError(f"{where} rejected the request ({code}: {detail})", status=code)
+    return PermanentBackendError(f"{where} rejected the request ({code}: {detail})", where=where,
+                                 status=code)
 
 
 def _detail(exc: openai.APIStatusError) -> str:

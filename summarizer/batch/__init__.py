@@ -138,7 +138,7 @@ def _unique(items: list[Item]) -> list[Item]:
     if dups:
         more = f" and {len(dups) - 5} more" if len(dups) > 5 else ""
         raise InputError(f"duplicate ids in the input: {', '.join(dups[:5])}{more}; every article needs its "
-                         "own id, so that the output and --resume can tell them apart", duplicates=len(dups))
+                         "own id, so that the output and --resume can tell them apart")
     return items
 
 
@@ -354,11 +354,8 @@ def summarize_item(item: Item, *, settings: Settings, backend: Backend, store: A
         summary = summarize(item.source(), settings=settings, backend=backend, published=published,
                             kind=item.kind, store=store)
     except SummarizerError as exc:
-        attempts = exc.data.get("attempts")  # a list of Attempts, or a count (BudgetError)
-        calls = attempts if isinstance(attempts, list) else []
-        count = len(calls) if isinstance(attempts, list) else int(attempts or 0)
-        tokens = sum((a.tokens for a in calls if hasattr(a, "tokens")), Tokens())
-        error = {"type": exc.type, "message": exc.message, "attempts": count}
+        tokens = sum((a.tokens for a in exc.attempts), Tokens())
+        error = {"type": exc.type, "message": exc.message, "attempts": len(exc.attempts)}
         return Record(item.id, error=error, tokens=tokens, fatal=isinstance(exc, _FATAL))
     except Exception as exc:  # a bug on one article must not end a 10,000-article run
         return Record(item.id, error={"type": type(exc).__name__, "message": str(exc)[:1000], "attempts": 0})

@@ -43,7 +43,8 @@ def naive_summarize(raw_text: str, backend: Backend, *, max_tokens: int = 1024) 
     try:
         result = backend.call(request)
     except TruncatedOutputError as exc:
-        raise ExtractionError(f"naive call hit max_tokens={max_tokens}", **exc.data) from None
+        raise ExtractionError(f"naive call hit max_tokens={max_tokens}", attempts=exc.attempts,
+                              tokens=exc.tokens, stage=exc.stage) from None
     meta = Meta(backend=backend.name, model=backend.model, prompt_version="naive", attempts=len(result.attempts),
                 tokens=result.tokens, latency_s=round(time.perf_counter() - started, 3))
     return ArticleSummary(**result.output.model_dump(), meta=meta)

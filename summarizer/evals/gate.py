@@ -44,6 +44,10 @@ class GateError(SummarizerError):
 
     exit_code = GATE_EXIT_CODE
 
+    def __init__(self, message: str, *, lowered: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.lowered = lowered or []  # the floors an update would lower
+
 
 @dataclass
 class Baseline:

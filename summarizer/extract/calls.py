@@ -69,7 +69,9 @@ def extract(backend: Backend, text: str, c: Candidates, *, max_reasks: int, max_
             token_budget: int | None) -> Extraction:
     """Run the three calls. A task that stays invalid after its re-asks keeps its valid items
     (see salvage.py); only an overview that cannot be used fails the article."""
-    tokens, attempts, warnings = Tokens(), [], []
+    tokens = Tokens()
+    attempts: list[Attempt] = []
+    warnings: list[str] = []
     answers: dict[str, BaseModel] = {}
     for task in TASKS:
         if task == "notes" and not (c.quotes or c.numbers):
@@ -81,14 +83,14 @@ def extract(backend: Backend, text: str, c: Candidates, *, max_reasks: int, max_
             answer, used, tried, notes = _call_task(backend, request)
         except SummarizerError as exc:
             # The run log must hold this article's earlier calls too, not only the failing task's.
-            exc.data["attempts"] = attempts + list(exc.data.get("attempts") or [])
+            exc.attempts = attempts + exc.attempts
             if task == "overview" or not isinstance(exc, ExtractionError):
                 raise
             # Participants and notes only describe what code found: without them the article
             # still has its figures and quoted positions, so it degrades instead of failing.
             answer, notes = (Actors(participants=[]) if task == "actors" else Notes()), [
                 f"the {task} answer was unusable and is left out ({exc.message})"]
-            used, tried = exc.data.get("tokens") or Tokens(), exc.data["attempts"][len(attempts):]
+            used, tried = exc.tokens, exc.attempts[len(attempts):]
         answers[task] = answer
         tokens, attempts, warnings = tokens + used, attempts + tried, warnings + notes
     return Extraction(Draft(**answers), tokens, attempts, warnings)  # type: ignore[arg-type]
@@ -97,26 +99,27 @@ def extract(backend: Backend, text: str, c: Candidates, *, max_reasks: int, max_
 def _call_task(backend: Backend, request: CallRequest[Any]) -> tuple[BaseModel, Tokens, list[Attempt], list[str]]:
     from summarizer.extract.salvage import salvage
 
-    tokens, attempts = Tokens(), []
+    tokens = Tokens()
+    attempts: list[Attempt] = []
     for _ in range(2):  # output cut off by max_tokens is retried once with room, never re-asked as is
         try:
             result = backend.call(request)
             return result.output, tokens + result.tokens, attempts + result.attempts, []
         except TruncatedOutputError as exc:
-            attempts += exc.data.get("attempts", [])
-            tokens = tokens + (exc.data.get("tokens") or Tokens())
+            attempts += exc.attempts
+            tokens = tokens + exc.tokens
             request.max_tokens *= 2
         except ExtractionError as exc:
-            attempts += exc.data.get("attempts", [])
-            tokens = tokens + (exc.data.get("tokens") or Tokens())
-            answer, notes = salvage(request.stage, exc.data.get("last_response"), request.context)
+            attempts += exc.attempts
+            tokens = tokens + exc.tokens
+            answer, notes = salvage(request.stage, exc.last_response, request.context)
             if answer is None:
                 raise
             return answer, tokens, attempts, notes
     raise ExtractionError(
         f"stage {request.stage!r}: the model's output was cut off even at max_tokens={request.max_tokens // 2}; "
         "raise --max-tokens or SUMMARIZER_MAX_TOKENS",
-        attempts=attempts, tokens=tokens,
+        attempts=attempts, tokens=tokens, stage=request.stage,
     )
 
 
