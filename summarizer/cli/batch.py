@@ -9,7 +9,7 @@ duplicate ids or an unusable --out; 3 bad settings; 4 the backend refused every 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Any, Optional
 
 import typer
 from rich.progress import (
@@ -33,7 +33,21 @@ from summarizer.batch import (
     run_batch,
 )
 from summarizer.cli.common import err, handle_errors, open_store
-from summarizer.cli.options import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt
+from summarizer.cli.options import (
+    BackendOpt,
+    BaseUrlOpt,
+    MaxBytesOpt,
+    MaxReasksOpt,
+    MaxTokensOpt,
+    ModelOpt,
+    ModelPathOpt,
+    NoCacheOpt,
+    NoLogOpt,
+    ResponseFormatOpt,
+    TimeoutOpt,
+    TokenBudgetOpt,
+    settings_args,
+)
 from summarizer.config import Settings
 from summarizer.errors import ConfigError
 
@@ -45,7 +59,7 @@ class RateColumn(ProgressColumn):
 
 @handle_errors
 def batch(
-    sources: List[str] = typer.Argument(..., help="Directories of .txt/.html files, files, globs, or .jsonl files "
+    sources: list[str] = typer.Argument(..., help="Directories of .txt/.html files, files, globs, or .jsonl files "
                                         'with {"id", "text" | "html", "published"?} per line.'),
     out: Path = typer.Option(..., "--out", "-o", help="Output JSONL: one {id, summary | error} per article."),
     resume: bool = typer.Option(False, "--resume", help="Skip the ids already in --out; add the rest."),
@@ -59,14 +73,14 @@ def batch(
     model: Optional[str] = ModelOpt,
     base_url: Optional[str] = BaseUrlOpt,
     model_path: Optional[Path] = ModelPathOpt,
-    response_format: Optional[str] = typer.Option(None, "--response-format", help="auto | json_schema | json_object | json"),
-    max_reasks: Optional[int] = typer.Option(None, "--max-reasks", help="Validation re-asks per call."),
-    max_tokens: Optional[int] = typer.Option(None, "--max-tokens", help="Output tokens per LLM call."),
-    token_budget: Optional[int] = typer.Option(None, "--token-budget", help="Tokens per article, all calls."),
-    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest article accepted."),
-    timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds per API request."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Skip the summary cache."),
-    no_log: bool = typer.Option(False, "--no-log", help="Do not record runs in the log."),
+    response_format: Optional[str] = ResponseFormatOpt,
+    max_reasks: Optional[int] = MaxReasksOpt,
+    max_tokens: Optional[int] = MaxTokensOpt,
+    token_budget: Optional[int] = TokenBudgetOpt,
+    max_bytes: Optional[int] = MaxBytesOpt,
+    timeout: Optional[float] = TimeoutOpt,
+    no_cache: bool = NoCacheOpt,
+    no_log: bool = NoLogOpt,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary table."),
 ) -> None:
     """Summarise many articles into JSONL, concurrently, resumably; failures are recorded per article.
@@ -80,11 +94,11 @@ def batch(
         raise ConfigError(f"unknown --engine {engine!r}; use threads or ray")
     if retry_failed and not resume:
         raise ConfigError("--retry-failed works with --resume")
-    settings = Settings.load(
+    settings = Settings.load(**settings_args(
         backend=backend, model=model, base_url=base_url, model_path=model_path, response_format=response_format,
         max_reasks=max_reasks, max_tokens=max_tokens, token_budget=token_budget, max_bytes=max_bytes,
-        timeout_s=timeout, cache=False if no_cache else None, log=False if no_log else None,
-    )
+        timeout=timeout, no_cache=no_cache, no_log=no_log,
+    ))
     created = not out.exists()
     writer = open_output(out, resume=resume, retry_failed=retry_failed, overwrite=overwrite)
     try:

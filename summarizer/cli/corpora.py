@@ -25,7 +25,7 @@ from rich.progress import (
 from rich.table import Table
 
 from summarizer.cli.common import err, handle_errors, model_progress, out
-from summarizer.cli.options import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt
+from summarizer.cli.options import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt, settings_args
 from summarizer.config import Settings
 from summarizer.errors import InputError
 from summarizer.evals.corpora import (
@@ -86,8 +86,9 @@ def corpora_command(
     if not root.is_dir():
         raise InputError(f"--root {root}: no such directory; point it at the corpora (../shared/corpora "
                          "from the repository root)")
-    settings = Settings.load(backend=backend, model=model, base_url=base_url, model_path=model_path,
-                             cache=False, log=False)
+    # Scores come from fresh calls: never the summary cache, never the run log.
+    settings = Settings.load(**settings_args(backend=backend, model=model, base_url=base_url,
+                                             model_path=model_path, no_cache=True, no_log=True))
     llm = [name for name in chosen if name != CLEANING and corpus_path(root, name).exists()]
     made = None
     if llm:

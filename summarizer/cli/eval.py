@@ -25,7 +25,7 @@ from rich.progress import (
 
 from summarizer.backends import make_backend
 from summarizer.cli.common import err, handle_errors, model_progress, out
-from summarizer.cli.options import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt
+from summarizer.cli.options import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt, settings_args
 from summarizer.config import Settings
 from summarizer.errors import ConfigError, InputError
 from summarizer.evals import gate
@@ -164,8 +164,9 @@ def eval_command(
     else:
         golds = _subset(golds_all, only, limit)
         full = len(golds) == len(golds_all)
-        settings = Settings.load(backend=backend, model=model, base_url=base_url, model_path=model_path,
-                                 cache=False, log=False)
+        # Scores come from fresh calls: never the summary cache, never the run log.
+        settings = Settings.load(**settings_args(backend=backend, model=model, base_url=base_url,
+                                                 model_path=model_path, no_cache=True, no_log=True))
     if (check or update_baseline) and not full:
         raise ConfigError("--check and --update-baseline compare with floors set on the whole suite; "
                           "drop --limit/--only (or re-score a full run)")

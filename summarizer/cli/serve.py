@@ -15,12 +15,23 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 import typer
 
 from summarizer.cli.common import handle_errors, open_store
-from summarizer.cli.options import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt
+from summarizer.cli.options import (
+    BackendOpt,
+    BaseUrlOpt,
+    MaxTokensOpt,
+    ModelOpt,
+    ModelPathOpt,
+    NoCacheOpt,
+    NoLogOpt,
+    ResponseFormatOpt,
+    TimeoutOpt,
+    settings_args,
+)
 from summarizer.config import Settings
 
 
@@ -32,19 +43,18 @@ def serve(
     model: Optional[str] = ModelOpt,
     base_url: Optional[str] = BaseUrlOpt,
     model_path: Optional[Path] = ModelPathOpt,
-    response_format: Optional[str] = typer.Option(
-        None, "--response-format", help="auto | json_schema | json_object | json"),
-    max_tokens: Optional[int] = typer.Option(None, "--max-tokens", help="Output tokens per LLM call."),
-    timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds per upstream API request."),
+    response_format: Optional[str] = ResponseFormatOpt,
+    max_tokens: Optional[int] = MaxTokensOpt,
+    timeout: Optional[float] = TimeoutOpt,
     workers: Optional[int] = typer.Option(
         None, "--workers", help="Summaries run at once (default: 1 for local, 4 otherwise)."),
     queue: int = typer.Option(4, "--queue", help="Requests that may wait for a worker; beyond that, 429."),
     request_timeout: float = typer.Option(300.0, "--request-timeout", help="Seconds before a request gets 504."),
     max_body: int = typer.Option(2_000_000, "--max-body", help="Largest request body in bytes (413 beyond)."),
-    cors_origin: Optional[List[str]] = typer.Option(  # noqa: B008  typer's idiom
+    cors_origin: Optional[list[str]] = typer.Option(  # noqa: B008  typer's idiom
         None, "--cors-origin", help="Allowed CORS origin; repeatable. Env: SUMMARIZER_CORS_ORIGINS"),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Skip the summary cache."),
-    no_log: bool = typer.Option(False, "--no-log", help="Do not record runs in the log."),
+    no_cache: bool = NoCacheOpt,
+    no_log: bool = NoLogOpt,
     log_level: str = typer.Option("info", "--log-level", help="debug | info | warning | error"),
 ) -> None:
     """Serve the HTTP API (/v1/summaries, /docs) and the editor page on http://HOST:PORT/."""
@@ -52,10 +62,10 @@ def serve(
 
     from summarizer.server import create_app
 
-    settings = Settings.load(
+    settings = Settings.load(**settings_args(
         backend=backend, model=model, base_url=base_url, model_path=model_path, response_format=response_format,
-        max_tokens=max_tokens, timeout_s=timeout, cache=False if no_cache else None, log=False if no_log else None,
-    )
+        max_tokens=max_tokens, timeout=timeout, no_cache=no_cache, no_log=no_log,
+    ))
     keys = _split(os.environ.get("SUMMARIZER_API_KEYS"))
     origins = list(cors_origin or []) or _split(os.environ.get("SUMMARIZER_CORS_ORIGINS"))
     configure_logging(log_level)

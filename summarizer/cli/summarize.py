@@ -17,7 +17,21 @@ from summarizer.cli.common import (
     out,
     parse_date,
 )
-from summarizer.cli.options import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt
+from summarizer.cli.options import (
+    BackendOpt,
+    BaseUrlOpt,
+    MaxBytesOpt,
+    MaxReasksOpt,
+    MaxTokensOpt,
+    ModelOpt,
+    ModelPathOpt,
+    NoCacheOpt,
+    NoLogOpt,
+    ResponseFormatOpt,
+    TimeoutOpt,
+    TokenBudgetOpt,
+    settings_args,
+)
 from summarizer.config import Settings
 from summarizer.errors import InputError
 
@@ -32,14 +46,14 @@ def summarize(
     model_path: Optional[Path] = ModelPathOpt,
     published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD, anchors 'Feb 8'."),
     html: bool = typer.Option(False, "--html", help="Treat the input as HTML whatever its name."),
-    response_format: Optional[str] = typer.Option(None, "--response-format", help="auto | json_schema | json_object | json"),
-    max_reasks: Optional[int] = typer.Option(None, "--max-reasks", help="Validation re-asks per call."),
-    max_tokens: Optional[int] = typer.Option(None, "--max-tokens", help="Output tokens per LLM call."),
-    token_budget: Optional[int] = typer.Option(None, "--token-budget", help="Tokens per article, all calls."),
-    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input accepted."),
-    timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds per API request."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Skip the summary cache."),
-    no_log: bool = typer.Option(False, "--no-log", help="Do not record this run in the log."),
+    response_format: Optional[str] = ResponseFormatOpt,
+    max_reasks: Optional[int] = MaxReasksOpt,
+    max_tokens: Optional[int] = MaxTokensOpt,
+    token_budget: Optional[int] = TokenBudgetOpt,
+    max_bytes: Optional[int] = MaxBytesOpt,
+    timeout: Optional[float] = TimeoutOpt,
+    no_cache: bool = NoCacheOpt,
+    no_log: bool = NoLogOpt,
 ) -> None:
     """Summarise one article into schema-v1 JSON (or markdown / a table)."""
     from summarizer import render
@@ -49,11 +63,11 @@ def summarize(
 
     if format not in render.FORMATS:
         raise InputError(f"unknown --format {format!r}; use one of: {', '.join(render.FORMATS)}")
-    settings = Settings.load(
+    settings = Settings.load(**settings_args(
         backend=backend, model=model, base_url=base_url, model_path=model_path, response_format=response_format,
         max_reasks=max_reasks, max_tokens=max_tokens, token_budget=token_budget, max_bytes=max_bytes,
-        timeout_s=timeout, cache=False if no_cache else None, log=False if no_log else None,
-    )
+        timeout=timeout, no_cache=no_cache, no_log=no_log,
+    ))
     raw = load_path(path, max_bytes=settings.max_bytes, kind="html" if html else None)
     anchor = parse_date(published)
     with model_progress() as progress:
@@ -77,13 +91,13 @@ def clean(
     path: str = typer.Argument(..., help="A .txt or .html file, or - for stdin."),
     as_json: bool = typer.Option(False, "--json", help="Print the text with its metadata as JSON."),
     html: bool = typer.Option(False, "--html", help="Treat the input as HTML whatever its name."),
-    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input accepted."),
+    max_bytes: Optional[int] = MaxBytesOpt,
 ) -> None:
     """Print the cleaned article text that the model sees and evidence offsets point into."""
     from summarizer.clean import clean as clean_article
     from summarizer.load import load_path
 
-    settings = Settings.load(max_bytes=max_bytes)
+    settings = Settings.load(**settings_args(max_bytes=max_bytes))
     article = clean_article(load_path(path, max_bytes=settings.max_bytes, kind="html" if html else None))
     if as_json:
         sys.stdout.write(article.model_dump_json(indent=2) + "\n")

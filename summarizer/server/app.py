@@ -15,10 +15,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import traceback
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, AsyncIterator, Awaitable, Callable, Iterable, TypeVar, Union
+from typing import Any, TypeVar, Union
 
 from fastapi import APIRouter, FastAPI, Query, Request, Security
 from fastapi.responses import FileResponse, JSONResponse
