@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from summarizer.backends.base import Backend, CallRequest, CallResult
 from summarizer.backends.fake import FakeBackend

@@ -16,12 +16,14 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from pydantic import BaseModel
 
 from summarizer.backends.base import (
     CallRequest,
+    CallResult,
     ChatReply,
     InstructorBackend,
     completion_from_content,
@@ -55,7 +57,7 @@ class FakeBackend(InstructorBackend):
             self._queue.extend(responses)
         self._local = threading.local()
 
-    def call(self, request: CallRequest[Any]):  # type: ignore[override]
+    def call(self, request: CallRequest[Any]) -> CallResult[Any]:
         with self._lock:
             self.calls.append(request)
         self._local.request = request

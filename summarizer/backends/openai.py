@@ -44,7 +44,7 @@ class OpenAIBackend(InstructorBackend):
         self.policy = RetryPolicy(settings.transport_retries, settings.retry_max_wait_s, settings.retry_total_s)
         self.response_format = _pick_format(settings.response_format, settings.base_url)
         self.mode = instructor.Mode.JSON if self.response_format == "json" else instructor.Mode.JSON_SCHEMA
-        self.sampling = {"temperature": settings.temperature}
+        self.sampling: dict[str, Any] = {"temperature": settings.temperature}
         if settings.base_url:  # llama.cpp and vLLM take it; OpenAI would reject it
             self.sampling["extra_body"] = {"repeat_penalty": settings.repeat_penalty}
         self.transport_retries = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -30,9 +31,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 def add_error_handlers(app: FastAPI) -> None:
-    def respond(request: Request, status: int, type: str, message: str, headers: dict | None = None) -> JSONResponse:
+    def respond(request: Request, status: int, type: str, message: str,
+                headers: Mapping[str, str] | None = None) -> JSONResponse:
         request.state.error_type = type  # for the request log line
-        return problem_response(status, type, message, headers)
+        return problem_response(status, type, message, dict(headers) if headers is not None else None)
 
     @app.exception_handler(SummarizerError)
     async def summarizer_error(request: Request, exc: SummarizerError) -> JSONResponse:
