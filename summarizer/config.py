@@ -7,8 +7,8 @@ is called, never at import time.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable, Mapping
+from dataclasses import Field, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,30 +24,49 @@ def _cache_dir() -> Path:
     return Path(user_cache_dir("summarizer"))
 
 
+def _setting(default: Any = None, doc: str = "", *, shown: str | None = None, also: str | None = None,
+             factory: Callable[[], Any] | None = None, repr: bool = True) -> Any:
+    """A `Settings` field with its one-line doc; `shown` is the default as the README states it,
+    `also` a second environment variable read when SUMMARIZER_<NAME> is unset."""
+    metadata = {"doc": doc, "shown": shown, "also": also}
+    if factory is not None:
+        return field(default_factory=factory, repr=repr, metadata=metadata)
+    return field(default=default, repr=repr, metadata=metadata)
+
+
 @dataclass(frozen=True)
 class Settings:
-    backend: str = "local"
-    model: str | None = None  # None: the backend's default
-    model_path: Path | None = None  # local backend: any GGUF instead of the bundled one
-    base_url: str | None = None
-    api_key: str | None = field(default=None, repr=False)
-    response_format: str = "auto"
-    max_reasks: int = 2
-    max_tokens: int = 700  # per LLM call; output is kept small on purpose
-    token_budget: int = 40_000  # per article, prompt + completion, re-asks included
-    temperature: float = 0.0
-    repeat_penalty: float = 1.1
-    n_ctx: int = 4096
-    n_threads: int | None = None  # None: physical cores
-    timeout_s: float = 120.0
-    transport_retries: int = 4
-    retry_max_wait_s: float = 30.0
-    retry_total_s: float = 120.0
-    max_bytes: int = 2_000_000
-    cache: bool = True
-    log: bool = True
-    cache_dir: Path = field(default_factory=_cache_dir)
-    db_path: Path | None = None  # None: cache_dir / "summarizer.db"
+    """Every setting of the pipeline, the backends and the store; build one with `Settings.load()`.
+
+    Each field `name` is read from the environment variable `SUMMARIZER_<NAME>`. The `doc` in
+    each field's metadata is its documentation: `env_table()` renders the README's
+    configuration table from it.
+    """
+
+    backend: str = _setting("local", "`local`, `openai` or `fake`")
+    model: str | None = _setting(None, "model name for the backend", shown="backend's")
+    model_path: Path | None = _setting(None, "any GGUF for the local backend instead of the bundled one",
+                                       shown="bundled")
+    base_url: str | None = _setting(None, "OpenAI-compatible server URL", also="OPENAI_BASE_URL")
+    api_key: str | None = _setting(None, "API key (never logged)", also="OPENAI_API_KEY", repr=False)
+    response_format: str = _setting("auto", "how JSON is asked for: `auto`, `json_schema`, `json_object` or `json`")
+    max_reasks: int = _setting(2, "validation re-asks per LLM call")
+    max_tokens: int = _setting(700, "output tokens per LLM call; output is kept small on purpose")
+    token_budget: int = _setting(40_000, "tokens per article, prompt + completion, all calls and re-asks")
+    temperature: float = _setting(0.0, "sampling temperature")
+    repeat_penalty: float = _setting(1.1, "repeat penalty (local backend, and OpenAI-compatible servers)")
+    n_ctx: int = _setting(4096, "context window of the local model, in tokens")
+    n_threads: int | None = _setting(None, "llama.cpp threads", shown="physical cores")
+    timeout_s: float = _setting(120.0, "seconds per API request")
+    transport_retries: int = _setting(4, "retries on 429/408/409/5xx/connection errors")
+    retry_max_wait_s: float = _setting(30.0, "longest wait between two retries, in seconds")
+    retry_total_s: float = _setting(120.0, "most seconds spent retrying one request")
+    max_bytes: int = _setting(2_000_000, "largest input accepted, in bytes")
+    cache: bool = _setting(True, "summary cache; `0`, `false`, `no` or `off` turns it off")
+    log: bool = _setting(True, "run log; `0`, `false`, `no` or `off` turns it off")
+    cache_dir: Path = _setting(doc="model, summary cache and run log", shown="platform cache dir",
+                               factory=_cache_dir)
+    db_path: Path | None = _setting(None, "the cache and run log database", shown="`<cache_dir>/summarizer.db`")
 
     @classmethod
     def load(cls, env: Mapping[str, str] | None = None, **explicit: Any) -> Settings:
@@ -58,19 +77,21 @@ class Settings:
             raw = env.get(f"SUMMARIZER_{f.name.upper()}")
             if raw not in (None, ""):
                 values[f.name] = _coerce(f.name, raw, cls)
-        if "api_key" not in values and env.get("OPENAI_API_KEY"):
-            values["api_key"] = env["OPENAI_API_KEY"]
-        if "base_url" not in values and env.get("OPENAI_BASE_URL"):
-            values["base_url"] = env["OPENAI_BASE_URL"]
+        for f in fields(cls):  # OPENAI_API_KEY, OPENAI_BASE_URL
+            also = f.metadata.get("also")
+            if also and f.name not in values and env.get(also):
+                values[f.name] = env[also]
         values.update({k: v for k, v in explicit.items() if v is not None})
         settings = cls(**values)
         settings.validate()
         return settings
 
     def replace(self, **changes: Any) -> Settings:
+        """A copy with `changes` applied (not validated again)."""
         return replace(self, **changes)
 
     def validate(self) -> None:
+        """Raise ConfigError, naming the flag or variable to fix, for a backend or format not known."""
         if self.backend not in BACKENDS:
             raise ConfigError(
                 f"unknown backend {self.backend!r}; use --backend or SUMMARIZER_BACKEND with one of: "
@@ -84,10 +105,12 @@ class Settings:
 
     @property
     def database(self) -> Path:
+        """The SQLite file of the cache and the run log."""
         return self.db_path or self.cache_dir / "summarizer.db"
 
     @property
     def threads(self) -> int:
+        """llama.cpp threads: `n_threads`, else the physical cores."""
         return self.n_threads or physical_cores()
 
     def output_options(self) -> dict[str, Any]:
@@ -99,6 +122,30 @@ class Settings:
             "repeat_penalty": self.repeat_penalty,
             "response_format": self.response_format,
         }
+
+
+def env_table() -> str:
+    """The README's configuration table, as Markdown: one row per `Settings` field."""
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    for f in fields(Settings):
+        names = f"`SUMMARIZER_{f.name.upper()}`" + (f" / `{f.metadata['also']}`" if f.metadata.get("also") else "")
+        rows.append(f"| {names} | {_shown_default(f)} | {f.metadata['doc']} |")
+    return "\n".join(rows) + "\n"
+
+
+def _shown_default(f: Field[Any]) -> str:
+    value = f.default
+    if f.metadata.get("shown"):
+        return str(f.metadata["shown"])
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, str):
+        return f"`{value}`"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
 
 
 def physical_cores() -> int:

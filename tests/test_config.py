@@ -1,8 +1,9 @@
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-from summarizer.config import Settings
+from summarizer.config import Settings, env_table
 from summarizer.errors import ConfigError
 
 
@@ -52,3 +53,16 @@ def test_database_defaults_into_cache_dir(tmp_path):
 def test_threads_default_to_physical_cores():
     assert Settings.load(env={}).threads >= 1
     assert Settings.load(env={}, n_threads=3).threads == 3
+
+
+def test_readme_configuration_table_is_rendered_from_settings():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Configuration\n", 1)[1].split("\n## ", 1)[0]
+    table = [line for line in section.splitlines() if line.startswith("|")]
+    assert "\n".join(table) + "\n" == env_table(), "README's table is stale: paste summarizer.config.env_table()"
+
+
+def test_every_setting_has_a_one_line_doc():
+    for f in dataclasses.fields(Settings):
+        doc = f.metadata.get("doc", "")
+        assert doc and "\n" not in doc and "|" not in doc, f.name
