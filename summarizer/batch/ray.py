@@ -25,16 +25,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from typing import Any
 
-from summarizer.batch import (
-    BatchStats,
-    Item,
-    JsonlWriter,
-    Record,
-    TokenBucket,
-    emit,
-    pace,
-    summarize_item,
-)
+from summarizer.batch.io import Item, JsonlWriter
+from summarizer.batch.runner import BatchStats, Record, TokenBucket, emit, pace, summarize_item
 from summarizer.config import Settings
 from summarizer.errors import ConfigError
 from summarizer.schema import Tokens
