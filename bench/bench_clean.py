@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from summarizer.clean.article import clean  # noqa: E402
 from summarizer.errors import InputError  # noqa: E402
-from summarizer.evals.corpora import cleaning_scores, load_cleaning, tp_fp_fn  # noqa: E402,F401
+from summarizer.evals.cleaning import cleaning_scores, load_cleaning, tp_fp_fn  # noqa: E402,F401
 from summarizer.load import load_text  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -12,16 +12,8 @@ from typer.testing import CliRunner
 from summarizer.cli import app
 from summarizer.errors import PermanentBackendError
 from summarizer.evals.adapters import HitScore
-from summarizer.evals.corpora import (
-    CORPORA,
-    cleaning_scores,
-    memoised,
-    micro,
-    score_cleaning,
-    score_system,
-    shingles,
-    tp_fp_fn,
-)
+from summarizer.evals.cleaning import cleaning_scores, shingles, tp_fp_fn
+from summarizer.evals.corpora import CORPORA, memoised, micro, score_cleaning, score_system
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"

@@ -37,6 +37,7 @@ from summarizer.evals.corpora import (
     run_corpora,
     to_json,
 )
+from summarizer.evals.splits import checked_split
 
 DEFAULT_ROOT = Path("../shared/corpora")
 _TITLES = {"wikievents": "WikiEvents", "polnear": "PolNeAR", "newsquant": "NewsQuant", CLEANING: "article-extraction"}
@@ -57,9 +58,14 @@ def corpora_table(runs: list[CorpusRun], title: str) -> Table:
             table.add_row(_TITLES.get(run.corpus, run.corpus) if i == 0 else "", run.scored if i == 0 else "",
                           f"{run.items} {run.unit}" if i == 0 else "", s.system,
                           str(s.counts.pred_total) if s.counts else "—", str(s.counts.gold_total) if s.counts else "—",
-                          f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", escape(errors), f"{s.seconds:.1f}")
+                          f"{s.precision:.3f}", f"{s.recall:.3f}", _f1_cell(s.f1, s.f1_interval), escape(errors),
+                          f"{s.seconds:.1f}")
         table.add_section()
     return table
+
+
+def _f1_cell(f1: float, ci: tuple[float, float] | None) -> str:
+    return f"{f1:.3f} [{ci[0]:.3f}, {ci[1]:.3f}]" if ci else f"{f1:.3f}"
 
 
 @handle_errors
@@ -76,9 +82,12 @@ def corpora_command(
                                         "(documents, sentences, pages): the scores are then on a subset."),
     only: list[str] = typer.Option([], "--only", help=f"Only this corpus ({', '.join(CORPORA)}); repeatable."),
     json_path: Optional[Path] = typer.Option(None, "--json", help="Write the scores as JSON here."),
+    split: str = typer.Option("all", "--split", help="tune | check | all: a fixed half of each corpus by a stable "
+                              "hash of the item id. Develop on tune; report check."),
 ) -> None:
     """Score the pipeline (and --baseline, the naive baseline) on WikiEvents, PolNeAR, NewsQuant and
     the article-extraction benchmark: precision, recall and F1 per corpus."""
+    chosen_split = checked_split(split)
     unknown = [name for name in only if name not in CORPORA]
     if unknown:
         raise InputError(f"--only: no corpus named {', '.join(unknown)}; corpora: {', '.join(CORPORA)}")
@@ -111,7 +120,7 @@ def corpora_command(
 
     with bar:
         runs = run_corpora(root, made, settings, corpora=chosen, systems=systems, limit=limit,
-                           on_start=on_start, on_item=on_item)
+                           on_start=on_start, on_item=on_item, split=chosen_split)
     for run in runs:
         title = _TITLES.get(run.corpus, run.corpus)
         if run.skipped:
@@ -124,7 +133,8 @@ def corpora_command(
     label = f"{made.name}/{made.model}" if made else "no LLM"
     # Logs and pipes get a wide table rather than rich's default of 80 squashed columns.
     console = out if out.is_terminal else Console(width=160)
-    console.print(corpora_table(runs, f"external corpora · {label} · micro P/R/F1 over items"
+    console.print(corpora_table(runs, f"external corpora · split {chosen_split} · {label} · micro P/R/F1 over "
+                                      "items, F1 with a bootstrap 95% interval"
                                   + (f" · --limit {limit}: a subset" if limit else "")))
     for run in runs:
         if run.scores and run.note:
@@ -135,5 +145,5 @@ def corpora_command(
                   "and the fake naive baseline emits no positions or figures.", highlight=False, soft_wrap=True)
     if json_path:
         report = to_json(runs, root=str(root), backend=made.name if made else None,
-                         model=made.model if made else None, systems=systems, limit=limit)
+                         model=made.model if made else None, systems=systems, limit=limit, split=chosen_split)
         json_path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -29,6 +29,8 @@ from summarizer.cli.options import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOp
 from summarizer.config import Settings
 from summarizer.errors import ConfigError, InputError
 from summarizer.evals import gate
+from summarizer.evals.compare import compare_runs, comparison_table
+from summarizer.evals.errors_report import errors_lines, to_csv
 from summarizer.evals.gold import Gold, GoldError, load_suite
 from summarizer.evals.report import article_table, summary_table, to_html, to_json
 from summarizer.evals.run import (
@@ -42,6 +44,7 @@ from summarizer.evals.run import (
     run_suite,
     score_run,
 )
+from summarizer.evals.splits import checked_split, select
 
 
 def _subset(golds: list[Gold], only: list[str], limit: int | None) -> list[Gold]:
@@ -55,7 +58,7 @@ def _subset(golds: list[Gold], only: list[str], limit: int | None) -> list[Gold]
 
 
 def _run(golds: list[Gold], systems: list[str], suite_dir: Path, gold_sha: str, full: bool, settings: Settings,
-         runs_dir: Optional[Path]) -> tuple[RunInfo, dict[str, dict[str, Record]], Path]:
+         runs_dir: Optional[Path], split: str) -> tuple[RunInfo, dict[str, dict[str, Record]], Path]:
     """Call the model on every article for every system, with a progress bar on stderr."""
     run_dir = runs_dir or new_run_dir(suite_dir.parent / "runs", settings.backend)
     if run_dir.exists() and any(run_dir.iterdir()):
@@ -63,7 +66,7 @@ def _run(golds: list[Gold], systems: list[str], suite_dir: Path, gold_sha: str, 
     with model_progress() as progress:
         backend = make_backend(settings, progress)
     info = RunInfo(str(suite_dir), gold_sha, [g.id for g in golds], full, systems, backend.name, backend.model,
-                   options=settings.output_options())
+                   options=settings.output_options(), split=split)
     bar = Progress(TextColumn("{task.description:<48}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                    TimeRemainingColumn(), console=err, transient=True)
     task = bar.add_task("starting", total=len(golds) * len(systems))
@@ -147,13 +150,25 @@ def eval_command(
     allow_regression: bool = typer.Option(False, "--allow-regression", help="Let --update-baseline lower floors."),
     baseline_file: Optional[Path] = typer.Option(None, "--baseline-file", help="Floors file. Default: "
                                                  "<suite>/../baseline.json (evals/baseline.json)."),
+    split: str = typer.Option("all", "--split", help="tune | check | all: a fixed half of the suite by a stable "
+                              "hash of the article id. Develop on tune; report check."),
+    errors: bool = typer.Option(False, "--errors", help="List every missed gold item and unmatched prediction."),
+    csv_path: Optional[Path] = typer.Option(None, "--csv", help="Write the per-article table as CSV here."),
+    compare: Optional[tuple[Path, Path]] = typer.Option(None, "--compare", metavar="RUN_A RUN_B",
+                                                        help="Score two stored runs side by side (Δ with a paired "
+                                                        "bootstrap 95% interval); no LLM calls."),
 ) -> None:
     """Score the pipeline (and --baseline, the naive baseline) on the gold suite; gate regressions."""
+    chosen_split = checked_split(split)
     try:
         golds_all = load_suite(suite_dir)
     except GoldError as exc:
         raise InputError(str(exc)) from None
     gold_sha = gold_sha256(golds_all, suite_dir)
+    if compare is not None:
+        _compare(golds_all, compare, select(golds_all, chosen_split, lambda g: g.id), csv_path)
+        return
+    golds_all = select(golds_all, chosen_split, lambda g: g.id)
     baseline_file = baseline_file or suite_dir.parent / "baseline.json"
     if rescore is not None:
         if backend or model or base_url or model_path or baseline or runs_dir:
@@ -167,13 +182,15 @@ def eval_command(
         # Scores come from fresh calls: never the summary cache, never the run log.
         settings = Settings.load(**settings_args(backend=backend, model=model, base_url=base_url,
                                                  model_path=model_path, no_cache=True, no_log=True))
+    full = full and chosen_split == "all"
     if (check or update_baseline) and not full:
         raise ConfigError("--check and --update-baseline compare with floors set on the whole suite; "
                           "drop --limit/--only (or re-score a full run)")
     floors = gate.Baseline.load(baseline_file) if check or update_baseline else None  # fail before a long run
     if rescore is None:
         systems = list(SYSTEMS) if baseline else ["pipeline"]
-        info, records, run_dir = _run(golds, systems, suite_dir, gold_sha, full, settings, runs_dir)
+        info, records, run_dir = _run(golds, systems, suite_dir, gold_sha, full, settings, runs_dir, chosen_split)
+    info.split = chosen_split
     result = score_run(golds, info, records, settings, run_dir)
     for warning in result.warnings:
         err.print(f"warning: {escape(warning)}", highlight=False, soft_wrap=True)
@@ -184,9 +201,26 @@ def eval_command(
     verdict = None
     if floors is not None:
         verdict = _gate(result, gold_sha, floors, baseline_file, check, update_baseline, allow_regression)
+    if errors:
+        for line in errors_lines(result):
+            out.print(line, highlight=False, soft_wrap=True)
+    if csv_path:
+        csv_path.write_text(to_csv(result), encoding="utf-8")
     _write_reports(result, verdict, json_path, html_path)
     if verdict is not None and not verdict.passed:
         raise gate.GateError(f"regression gate failed for {verdict.key} ({len(verdict.failures)} problem(s) above)")
+
+
+def _compare(golds: list[Gold], runs: tuple[Path, Path], picked: list[Gold], csv_path: Optional[Path]) -> None:
+    """`--compare RUN_A RUN_B`: both runs re-scored on their shared articles of the chosen split."""
+    comparison = compare_runs(picked or golds, runs[0], runs[1], Settings.load())
+    out.print(comparison_table(comparison))
+    out.print("* the 95% interval of Δ excludes 0: a real difference on articles like these", highlight=False)
+    if csv_path:
+        rows_a = to_csv(comparison.a).splitlines()
+        rows_b = to_csv(comparison.b).splitlines()[1:]
+        lines = ["run," + rows_a[0]] + [f"A,{r}" for r in rows_a[1:]] + [f"B,{r}" for r in rows_b]
+        csv_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _write_reports(result: EvalResult, verdict: gate.GateResult | None, json_path: Optional[Path],

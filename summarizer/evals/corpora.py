@@ -18,10 +18,6 @@ as an error and scored as an empty prediction; a corpus missing from `root` is s
 
 from __future__ import annotations
 
-import gzip
-import json
-import re
-import statistics
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -42,6 +38,9 @@ from summarizer.evals.adapters import (
     score_wikievents,
 )
 from summarizer.evals.baseline import naive_summarize
+from summarizer.evals.cleaning import cleaning_scores, load_cleaning, tp_fp_fn
+from summarizer.evals.splits import Split, select
+from summarizer.evals.stats import interval
 from summarizer.pipeline import prepare, summarize
 
 SYSTEMS = ("pipeline", "naive")
@@ -66,11 +65,13 @@ class SystemScore:
     errors: dict[str, int] = field(default_factory=dict)  # exception class -> items
     seconds: float = 0.0
     failures: list[dict[str, str]] = field(default_factory=list)  # {item, type, message} per failed item
+    f1_interval: tuple[float, float] | None = None  # bootstrap 95% over items
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"system": self.system, "items": self.items, "precision": self.precision,
                                 "recall": self.recall, "f1": self.f1, "errors": dict(self.errors),
-                                "seconds": round(self.seconds, 3), "failures": self.failures}
+                                "seconds": round(self.seconds, 3), "failures": self.failures,
+                                "f1_interval": self.f1_interval}
         if self.counts is not None:
             data.update(vars(self.counts))
         return data
@@ -86,13 +87,15 @@ class CorpusRun:
     unit: str = "documents"
     scores: list[SystemScore] = field(default_factory=list)
     note: str | None = None  # why it was skipped, or what a subset means
+    split: str = "all"  # tune | check | all (summarizer.evals.splits)
 
     @property
     def skipped(self) -> bool:
         return not self.scores
 
     def to_dict(self) -> dict[str, Any]:
-        return {"corpus": self.corpus, "scored": self.scored, "path": self.path, "items": self.items,
+        return {"corpus": self.corpus, "scored": self.scored, "path": self.path, "split": self.split,
+                "items": self.items,
                 "available": self.available, "unit": self.unit, "note": self.note,
                 "systems": [s.to_dict() for s in self.scores]}
 
@@ -132,8 +135,9 @@ def score_system(system: str, items: Sequence[Any], predict: Callable[[Any], lis
         if on_item:
             on_item()
     total = micro(scores)
+    ci = interval(scores, lambda picked: micro(picked).f1)
     return SystemScore(system, len(items), total.precision, total.recall, total.f1, total, dict(errors),
-                       time.perf_counter() - started, failures)
+                       time.perf_counter() - started, failures, ci)
 
 
 def memoised(fn: Callable[[str], list]) -> Callable[[str], list]:
@@ -157,57 +161,6 @@ def memoised(fn: Callable[[str], list]) -> Callable[[str], list]:
 
 
 # --- the cleaning benchmark's metric ----------------------------------------------------------
-# Re-implemented from bench/bench_clean.py (itself the benchmark's evaluate.py): bench/ is a
-# script directory, not part of the installed package. tests/test_corpora.py checks the two agree.
-
-_TOKEN = re.compile(r"\w+")
-Triple = tuple[float, float, float]
-
-
-def shingles(text: str, n: int = 4) -> Counter:
-    """4-token shingles of `\\w+` tokens, case kept."""
-    tokens = _TOKEN.findall(text or "")
-    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
-
-
-def tp_fp_fn(true: str, pred: str) -> Triple:
-    """One page's shingle tp/fp/fn, normalised to sum 1."""
-    expected, predicted = shingles(true), shingles(pred)
-    tp = sum((expected & predicted).values())
-    fp = sum((predicted - expected).values())
-    fn = sum((expected - predicted).values())
-    total = tp + fp + fn
-    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
-
-
-def cleaning_scores(rows: Sequence[Triple]) -> Triple:
-    """Precision averaged over pages with something predicted, recall over pages with something
-    expected, F1 from the two averages (the benchmark's convention)."""
-
-    def precision(tp: float, fp: float, fn: float) -> float:
-        return 1.0 if fp == fn == 0 else (0.0 if tp == fp == 0 else tp / (tp + fp))
-
-    def recall(tp: float, fp: float, fn: float) -> float:
-        return 1.0 if fp == fn == 0 else (0.0 if tp == fn == 0 else tp / (tp + fn))
-
-    ps = [precision(*row) for row in rows if row[0] + row[1] > 0]
-    rs = [recall(*row) for row in rows if row[0] + row[2] > 0]
-    p = statistics.mean(ps) if ps else 0.0
-    r = statistics.mean(rs) if rs else 0.0
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
-
-
-def load_cleaning(directory: str | Path) -> list[tuple[str, str, str]]:
-    """(key, raw HTML, expected article body) per page, sorted by key."""
-    directory = Path(directory)
-    truth = json.loads((directory / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = []
-    for key in sorted(truth):
-        with gzip.open(directory / "html" / f"{key}.html.gz", "rt", encoding="utf-8") as handle:
-            pages.append((key, handle.read(), truth[key].get("articleBody", "")))
-    return pages
-
-
 def score_cleaning(system: str, pages: Sequence[tuple[str, str, str]], extract: Callable[[str], str],
                    on_item: OnItem | None = None) -> SystemScore:
     """An extractor over the pages; one that raises (e.g. "no article body found") predicts ""."""
@@ -224,7 +177,9 @@ def score_cleaning(system: str, pages: Sequence[tuple[str, str, str]], extract: 
         if on_item:
             on_item()
     p, r, f1 = cleaning_scores(rows)
-    return SystemScore(system, len(pages), p, r, f1, None, dict(errors), time.perf_counter() - started, failures)
+    ci = interval(rows, lambda picked: cleaning_scores(picked)[2])
+    return SystemScore(system, len(pages), p, r, f1, None, dict(errors), time.perf_counter() - started, failures,
+                       ci)
 
 
 # --- the corpora ------------------------------------------------------------------------------
@@ -238,6 +193,7 @@ class _Spec:
     load: Callable[[Path], list]
     score: Callable[[Any, list], HitScore]
     item_id: Callable[[int, Any], str]
+    split_id: Callable[[Any], str]  # what the tune/check half is hashed from: stable across versions
 
 
 def _polnear_dir(root: Path) -> Path:
@@ -247,11 +203,12 @@ def _polnear_dir(root: Path) -> Path:
 
 _SPECS = {
     "wikievents": _Spec("wikievents", "participants", "documents", lambda r: r / "wikievents" / "dev.jsonl",
-                        lambda p: load_wikievents(p.parent), score_wikievents, lambda _, d: d.doc_id),
+                        lambda p: load_wikievents(p.parent), score_wikievents, lambda _, d: d.doc_id,
+                        lambda d: d.doc_id),
     "polnear": _Spec("polnear", "positions", "documents", _polnear_dir, load_polnear, score_polnear,
-                     lambda _, d: f"{d.name}_{d.annotator}"),
+                     lambda _, d: f"{d.name}_{d.annotator}", lambda d: d.name),  # both annotators: one half
     "newsquant": _Spec("newsquant", "figures", "sentences", lambda r: r / "newsquant" / "dev.json",
-                       load_newsquant, score_newsquant, lambda i, _: f"sentence {i}"),
+                       load_newsquant, score_newsquant, lambda i, _: f"sentence {i}", lambda q: q.text),
 }
 
 
@@ -274,18 +231,18 @@ def _predictor(system: str, field_name: str, backend: Backend, settings: Setting
 
 def run_corpus(name: str, root: str | Path, backend: Backend | None, settings: Settings,
                systems: Sequence[str] = SYSTEMS, limit: int | None = None,
-               on_start: OnStart | None = None, on_item: OnItem | None = None) -> CorpusRun:
+               on_start: OnStart | None = None, on_item: OnItem | None = None, split: Split = "all") -> CorpusRun:
     """Score `systems` on one corpus; a corpus not found under `root` comes back skipped with a note."""
     path = corpus_path(root, name)
     scored = "article body" if name == CLEANING else _SPECS[name].scored
-    run = CorpusRun(name, scored, str(path))
+    run = CorpusRun(name, scored, str(path), split=split)
     if not path.exists():
         run.note = f"skipped: {path} not found"
         return run
     if name == CLEANING:
         return _run_cleaning(run, path.parent, settings, limit, on_start, on_item)
     spec = _SPECS[name]
-    items = spec.load(path)
+    items = select(spec.load(path), split, spec.split_id)
     run.available, run.unit = len(items), spec.unit
     items = items[:limit] if limit else items
     run.items = len(items)
@@ -307,7 +264,7 @@ def _run_cleaning(run: CorpusRun, directory: Path, settings: Settings, limit: in
                   on_start: OnStart | None, on_item: OnItem | None) -> CorpusRun:
     import trafilatura
 
-    pages = load_cleaning(directory)
+    pages = select(load_cleaning(directory), run.split, lambda page: page[0])
     run.available, run.unit = len(pages), "pages"
     pages = pages[:limit] if limit else pages
     run.items = len(pages)
@@ -325,9 +282,10 @@ def _run_cleaning(run: CorpusRun, directory: Path, settings: Settings, limit: in
 
 def run_corpora(root: str | Path, backend: Backend | None, settings: Settings, *,
                 corpora: Sequence[str] = CORPORA, systems: Sequence[str] = SYSTEMS, limit: int | None = None,
-                on_start: OnStart | None = None, on_item: OnItem | None = None) -> list[CorpusRun]:
+                on_start: OnStart | None = None, on_item: OnItem | None = None,
+                split: Split = "all") -> list[CorpusRun]:
     """Every corpus in `corpora`, in order. `backend` may be None when only the cleaning benchmark runs."""
-    return [run_corpus(name, root, backend, settings, systems, limit, on_start, on_item) for name in corpora]
+    return [run_corpus(name, root, backend, settings, systems, limit, on_start, on_item, split) for name in corpora]
 
 
 def to_json(runs: Sequence[CorpusRun], **info: Any) -> dict[str, Any]:

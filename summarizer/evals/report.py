@@ -15,6 +15,7 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
+from summarizer.evals.errors_report import errors_html
 from summarizer.evals.gold import Gold
 from summarizer.evals.run import EvalResult
 from summarizer.evals.score import as_summary, evidence_holds, quote_spans
@@ -28,7 +29,8 @@ ROWS: list[tuple[str, str] | None] = [
     ("stance_similarity", "stance similarity"), None,
     ("figures_precision", "figures P"), ("figures_recall", "figures R"), ("figures_f1", "figures F1"),
     ("measures_similarity", "measures similarity"), None,
-    ("date_accuracy", "event date accuracy"), ("location_accuracy", "event location accuracy"),
+    ("date_accuracy", "event date accuracy (all)"), ("date_accuracy_dated", "event date accuracy (dated gold)"),
+    ("location_accuracy", "event location accuracy"),
     ("description_similarity", "event description similarity"), None,
     ("grounding_rate", "grounding rate"), ("quote_found_rate", "quotes found in text"),
     ("schema_valid_rate", "schema-valid rate"), ("errors", "errors"), None,
@@ -42,7 +44,7 @@ _COSTS = {"attempts_mean", "reasks_total", "prompt_tokens", "completion_tokens",
           "latency_s_mean", "latency_s_p50", "latency_s_max", "errors"}
 
 
-def _fmt(name: str, value: Any) -> str:
+def fmt_metric(name: str, value: Any) -> str:
     if value is None:
         return "—"
     if name == "errors":
@@ -52,11 +54,23 @@ def _fmt(name: str, value: Any) -> str:
     return f"{value:.3f}" if name not in ("latency_s_mean", "latency_s_p50", "latency_s_max") else f"{value:.2f}"
 
 
+def with_interval(name: str, value: Any, ci: tuple[float, float] | None) -> str:
+    """A metric with its bootstrap 95% interval, "0.576 [0.501, 0.640]", where it has one."""
+    return fmt_metric(name, value) + (f" [{ci[0]:.3f}, {ci[1]:.3f}]" if ci and value is not None else "")
+
+
+def header(result: EvalResult) -> str:
+    """What a run is: split, size, backend and model; every report starts with it."""
+    info = result.info
+    dated = result.results[next(iter(result.results))].metrics.get("gold_dated", 0) if result.results else 0
+    return (f"split {info.split} · {len(info.ids)} articles ({dated} with a gold date) · "
+            f"{info.backend}/{info.model} · micro-averaged, bootstrap 95% intervals")
+
+
 def summary_table(result: EvalResult) -> Table:
     """One row per metric, one column per system; with two systems, the pipeline's lead."""
-    info, systems = result.info, list(result.results)
-    table = Table(title=escape(f"{len(info.ids)} articles · {info.backend}/{info.model} · micro-averaged"),
-                  title_justify="left")
+    systems = list(result.results)
+    table = Table(title=escape(header(result)), title_justify="left")
     table.add_column("metric")
     for system in systems:
         table.add_column(system, justify="right")
@@ -68,7 +82,7 @@ def summary_table(result: EvalResult) -> Table:
             continue
         name, label = row
         values = [result.results[s].metrics.get(name) for s in systems]
-        cells = [_fmt(name, v) for v in values]
+        cells = [with_interval(name, v, result.results[s].intervals.get(name)) for s, v in zip(systems, values)]
         if len(systems) == 2:
             a, b = values
             cells.append("" if name in _COSTS or a is None or b is None else f"{a - b:+.3f}")
@@ -108,7 +122,9 @@ def to_json(result: EvalResult, gate: dict[str, Any] | None = None) -> dict[str,
             article["quote_found_rate"] = res.quote_found.get(article["id"])
             article["error"] = record.error if record else {"type": "Missing", "message": "no record in the run"}
             article["wall_s"] = record.wall_s if record else None
-        systems[system] = {"key": res.key, "metrics": res.metrics, "macro": data["macro"], "articles": data["articles"]}
+            article["item_errors"] = res.errors.get(article["id"])
+        systems[system] = {"key": res.key, "metrics": res.metrics, "intervals": res.intervals, "macro": data["macro"],
+                           "articles": data["articles"]}
     info = result.info
     return {"report_format": 1, "run_dir": str(result.run_dir), "run": vars(info).copy(), "systems": systems,
             "warnings": result.warnings, "gate": gate}
@@ -220,7 +236,7 @@ def _article_html(result: EvalResult, gold: Gold) -> str:
             body = f"<p class='err'>{e(err.get('type'))}</p><p>{e(err.get('message'))}</p>"
             if err.get("last_response"):
                 body += f"<h4>last response</h4><pre class='text'>{e(err['last_response'])}</pre>"
-        cols.append(f"<div><h3>{e(system)}</h3>{body}</div>")
+        cols.append(f"<div><h3>{e(system)}</h3>{body}{errors_html(res.errors.get(gold.id))}</div>")
         spans = _gold_spans(gold, text) + _pred_spans(summary, text)
         label = "cleaned text (pipeline input)" if system == "pipeline" else "raw text (naive input)"
         texts.append(f"<details><summary>{e(label)}, {e(system)} evidence marked</summary>"
@@ -233,8 +249,9 @@ def to_html(result: EvalResult, gate: dict[str, Any] | None = None) -> str:
     """A self-contained page: the metrics table, then each article with gold beside predictions."""
     systems = list(result.results)
     rows = "".join(
-        f"<tr><td>{e(label)}</td>" + "".join(f"<td>{e(_fmt(name, result.results[s].metrics.get(name)))}</td>"
-                                              for s in systems) + "</tr>"
+        f"<tr><td>{e(label)}</td>" + "".join(
+            f"<td>{e(with_interval(name, result.results[s].metrics.get(name), result.results[s].intervals.get(name)))}"
+            "</td>" for s in systems) + "</tr>"
         for row in ROWS if row is not None for name, label in [row])
     info = result.info
     notes = "".join(f"<li>{e(w)}</li>" for w in result.warnings)
@@ -246,7 +263,7 @@ def to_html(result: EvalResult, gate: dict[str, Any] | None = None) -> str:
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>summarizer eval · {e(info.backend)}/{e(info.model)}</title><style>{_CSS}</style></head><body>
 <h1>summarizer eval</h1>
-<p>{len(info.ids)} articles · {e(info.backend)}/{e(info.model)} · prompt {e(info.prompt_version)} ·
+<p>{e(header(result))} · prompt {e(info.prompt_version)} ·
 run {e(info.created)} · gold sha256 {e(info.gold_sha256[:12])} · <code>{e(result.run_dir)}</code></p>
 {verdict}{f'<ul class="bad">{notes}</ul>' if notes else ''}
 <table><tr><th>metric</th>{''.join(f'<th>{e(s)}</th>' for s in systems)}</tr>{rows}</table>

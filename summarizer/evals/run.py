@@ -29,10 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.backends import Backend
+from summarizer.clean import CleanArticle
 from summarizer.config import Settings
 from summarizer.errors import PermanentBackendError, SummarizerError
 from summarizer.evals.baseline import naive_summarize
 from summarizer.evals.gold import Gold
+from summarizer.evals.item_errors import article_errors
 from summarizer.evals.score import (
     ArticleScore,
     Outcome,
@@ -42,6 +44,7 @@ from summarizer.evals.score import (
     run_stats,
     score_article,
 )
+from summarizer.evals.stats import interval, mean_or_none, micro_f1
 from summarizer.extract.prompts import prompt_version
 from summarizer.pipeline import prepare, summarize
 from summarizer.schema import SCHEMA_VERSION, ArticleSummary
@@ -82,6 +85,7 @@ class RunInfo:
     prompt_version: str = field(default_factory=prompt_version)
     schema_version: str = SCHEMA_VERSION
     options: dict[str, Any] = field(default_factory=dict)
+    split: str = "all"  # tune | check | all (summarizer.evals.splits)
     git_commit: str | None = None
     format: int = RUN_FORMAT
 
@@ -125,12 +129,29 @@ def _attempts(exc: BaseException) -> list[str]:
     return [getattr(a, "outcome", "?") for a in attempts]
 
 
+def source_of(gold: Gold) -> str:
+    """What a user would hand the tool: the page's HTML when the gold has one, else the text."""
+    return gold.html_text if gold.html_text is not None else gold.text
+
+
+def _prepare(gold: Gold, settings: Settings) -> CleanArticle:
+    return prepare(source_of(gold), settings=settings, kind="html" if gold.html_text is not None else None)
+
+
+def published_for(gold: Gold) -> dt.date | None:
+    """The date a user would pass with --published: the gold's, except for a page, which must
+    yield its own date from its metadata (that is part of what a page tests)."""
+    if gold.html_text is not None or not gold.published or len(gold.published) != 10:
+        return None
+    return dt.date.fromisoformat(gold.published)
+
+
 def input_text(gold: Gold, system: str, settings: Settings) -> str:
     """The text a system sees: the pipeline's cleaned text, or the naive baseline's raw text."""
     if system != "pipeline":
         return gold.text
     try:
-        return prepare(gold.text, settings=settings).text
+        return _prepare(gold, settings).text
     except SummarizerError:  # the run recorded this article's error; score it on the raw text
         return gold.text
 
@@ -142,10 +163,10 @@ def run_article(gold: Gold, system: str, backend: Backend, settings: Settings) -
     try:
         if system == "pipeline":
             # The CleanArticle itself goes in, so summarize() does not clean it a second time.
-            article = prepare(gold.text, settings=settings)
+            article = _prepare(gold, settings)
             record.text_sha256 = sha256_text(article.text)
-            published = dt.date.fromisoformat(gold.published) if gold.published and len(gold.published) == 10 else None
-            summary = summarize(article, settings=settings, backend=backend, published=published, store=None)
+            summary = summarize(article, settings=settings, backend=backend, published=published_for(gold),
+                                store=None)
         else:
             summary = naive_summarize(gold.text, backend)
         record.summary = summary.model_dump(mode="json")
@@ -240,6 +261,8 @@ class SystemResult:
     suite: SuiteScore
     metrics: dict[str, Any]  # flat: what the table prints and the gate compares
     quote_found: dict[str, float | None]  # per article
+    intervals: dict[str, tuple[float, float] | None] = field(default_factory=dict)  # bootstrap 95%, by metric
+    errors: dict[str, dict[str, Any]] = field(default_factory=dict)  # article id -> item-level errors
 
 
 @dataclass
@@ -274,8 +297,34 @@ def flat_metrics(suite: SuiteScore, found: tuple[int, int]) -> dict[str, Any]:
                  "description_similarity", "grounding_rate"):
         metrics[name] = data[name]
     metrics["quote_found_rate"] = round(found[0] / found[1], 4) if found[1] else None
+    metrics["date_accuracy_dated"] = data["date_accuracy_dated"]
+    metrics["gold_dated"] = data["gold_dated"]
     metrics.update(data["run"])
     return metrics
+
+
+def _field_f1(name: str) -> Callable[[Sequence[ArticleScore]], float]:
+    return lambda arts: micro_f1([(f.tp, f.fp, f.fn) for f in (getattr(a, name) for a in arts)])
+
+
+def _date_accuracy(dated_only: bool) -> Callable[[Sequence[ArticleScore]], float | None]:
+    def statistic(arts: Sequence[ArticleScore]) -> float | None:
+        picked = [a.date.value for a in arts if a.gold_dated or not dated_only]
+        return mean_or_none(picked)
+    return statistic
+
+
+# Metrics shown with a bootstrap interval over articles, and how each is computed from ArticleScores.
+INTERVAL_METRICS: dict[str, Callable[[Sequence[ArticleScore]], float | None]] = {
+    "participants_f1": _field_f1("participants"), "positions_f1": _field_f1("positions"),
+    "figures_f1": _field_f1("figures"), "date_accuracy": _date_accuracy(False),
+    "date_accuracy_dated": _date_accuracy(True),
+}
+
+
+def suite_intervals(articles: Sequence[ArticleScore]) -> dict[str, tuple[float, float] | None]:
+    """Bootstrap 95% intervals over articles for the headline metrics."""
+    return {name: interval(articles, statistic) for name, statistic in INTERVAL_METRICS.items()}
 
 
 def score_run(golds: Sequence[Gold], info: RunInfo, records: dict[str, dict[str, Record]],
@@ -286,7 +335,7 @@ def score_run(golds: Sequence[Gold], info: RunInfo, records: dict[str, dict[str,
     for system in info.systems:
         scores: list[ArticleScore] = []
         outcomes: list[Outcome] = []
-        found, per_article = (0, 0), {}
+        found, per_article, errors = (0, 0), {}, {}
         for gold in golds:
             record, text = records[system].get(gold.id), texts[system][gold.id]
             if record is not None and record.text_sha256 != sha256_text(text):
@@ -295,10 +344,12 @@ def score_run(golds: Sequence[Gold], info: RunInfo, records: dict[str, dict[str,
             outcome = record.outcome() if record else None
             summary = as_summary(outcome)
             scores.append(score_article(gold, summary, text))
+            errors[gold.id] = article_errors(gold, summary, text)
             outcomes.append(outcome)
             f = quote_found_rate(summary, text)
             found = (found[0] + f[0], found[1] + f[1])
             per_article[gold.id] = round(f[0] / f[1], 4) if f[1] else None
         suite = SuiteScore(scores, run_stats(outcomes))
-        results[system] = SystemResult(system, info.key(system), suite, flat_metrics(suite, found), per_article)
+        results[system] = SystemResult(system, info.key(system), suite, flat_metrics(suite, found), per_article,
+                                       suite_intervals(scores), errors)
     return EvalResult(info, Path(run_dir), list(golds), texts, records, results, warnings)

@@ -232,45 +232,70 @@ def name_forms(p: GoldParticipant | Participant) -> list[str]:
     return [p.name, *p.aliases]
 
 
-def score_participants(gold: Gold, pred: ArticleSummary) -> tuple[FieldScore, Mean]:
-    """Participants F1 and kind accuracy over the matched pairs."""
+def participant_pairs(gold: Gold, pred: ArticleSummary) -> list[tuple[int, int, tuple]]:
+    """(gold index, predicted index, key) pairs by the name rule."""
     def key(g: GoldParticipant, p: Participant) -> tuple | None:
         s = name_similarity(name_forms(g), name_forms(p))
         # Ties (token_set_ratio gives 100 for any subset) go to the closer full name.
         return (s, fuzz.ratio(canonical_name(g.name), canonical_name(p.name))) if s >= NAME_THRESHOLD else None
 
-    pairs = greedy_pairs(gold.participants, pred.participants, key)
+    return greedy_pairs(gold.participants, pred.participants, key)
+
+
+def score_participants(gold: Gold, pred: ArticleSummary) -> tuple[FieldScore, Mean]:
+    """Participants F1 and kind accuracy over the matched pairs."""
+    pairs = participant_pairs(gold, pred)
     kinds = Mean.of(float(gold.participants[i].kind == pred.participants[j].kind) for i, j, _ in pairs)
     return _counts(len(gold.participants), len(pred.participants), len(pairs)), kinds
 
 
-def score_positions(gold: Gold, pred: ArticleSummary, text: str) -> tuple[FieldScore, Mean]:
-    """Positions F1 (holder matches and quote spans overlap) and stance similarity over pairs."""
+def position_match(gold: Gold, pred: ArticleSummary, text: str) -> Callable[[int, int], tuple[float, float]]:
+    """(holder similarity, best quote-span IoU) of gold position i and predicted position j."""
     gold_forms = {p.name: name_forms(p) for p in gold.participants}
     pred_forms = {p.name: name_forms(p) for p in pred.participants}
     gold_spans = [quote_spans(p.quote, text) for p in gold.positions]
     pred_spans = [quote_spans(p.quote, text) for p in pred.positions]
 
-    def key(i: int, j: int) -> tuple | None:
+    def match(i: int, j: int) -> tuple[float, float]:
         g, p = gold.positions[i], pred.positions[j]
-        holder_ok = name_similarity(gold_forms.get(g.holder, [g.holder]), pred_forms.get(p.holder, [p.holder]))
-        iou = max((span_iou(a, b) for a in gold_spans[i] for b in pred_spans[j]), default=0.0)
-        return (iou,) if holder_ok >= NAME_THRESHOLD and iou >= SPAN_IOU_MIN else None
+        holder = name_similarity(gold_forms.get(g.holder, [g.holder]), pred_forms.get(p.holder, [p.holder]))
+        return holder, max((span_iou(a, b) for a in gold_spans[i] for b in pred_spans[j]), default=0.0)
 
-    pairs = greedy_pairs(range(len(gold.positions)), range(len(pred.positions)), key)
+    return match
+
+
+def position_pairs(gold: Gold, pred: ArticleSummary, text: str) -> list[tuple[int, int, tuple]]:
+    """(gold index, predicted index, (IoU,)) pairs: holders match and quote spans overlap enough."""
+    match = position_match(gold, pred, text)
+
+    def key(i: int, j: int) -> tuple | None:
+        holder, iou = match(i, j)
+        return (iou,) if holder >= NAME_THRESHOLD and iou >= SPAN_IOU_MIN else None
+
+    return greedy_pairs(range(len(gold.positions)), range(len(pred.positions)), key)
+
+
+def score_positions(gold: Gold, pred: ArticleSummary, text: str) -> tuple[FieldScore, Mean]:
+    """Positions F1 (holder matches and quote spans overlap) and stance similarity over pairs."""
+    pairs = position_pairs(gold, pred, text)
     stances = Mean.of(text_similarity(gold.positions[i].stance, pred.positions[j].stance) for i, j, _ in pairs)
     return _counts(len(gold.positions), len(pred.positions), len(pairs)), stances
 
 
-def score_figures(gold: Gold, pred: ArticleSummary) -> tuple[FieldScore, Mean]:
-    """Figures F1 (value and unit) and `measures` similarity over pairs."""
+def figure_pairs(gold: Gold, pred: ArticleSummary) -> list[tuple[int, int, tuple]]:
+    """(gold index, predicted index, (measures similarity,)) pairs: same magnitude and unit."""
     def key(g: Any, p: Any) -> tuple | None:
         if not (values_match(g.value, p.value) and canonical_unit(g.unit) == canonical_unit(p.unit) != ""):
             return None
         # Two gold "15 percent" figures go to the predictions that describe them best.
         return (text_similarity(g.measures, p.measures),)
 
-    pairs = greedy_pairs(gold.figures, pred.figures, key)
+    return greedy_pairs(gold.figures, pred.figures, key)
+
+
+def score_figures(gold: Gold, pred: ArticleSummary) -> tuple[FieldScore, Mean]:
+    """Figures F1 (value and unit) and `measures` similarity over pairs."""
+    pairs = figure_pairs(gold, pred)
     measures = Mean.of(key[0] for _, _, key in pairs)
     return _counts(len(gold.figures), len(pred.figures), len(pairs)), measures
 
@@ -306,6 +331,7 @@ class ArticleScore:
     location: Mean = Mean()
     description: Mean = Mean()
     grounding: Mean = Mean()  # 1 per evidence that holds, 0 per one that does not
+    gold_dated: bool = False  # the gold pins an event date: counted in date_accuracy_dated
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -315,6 +341,7 @@ class ArticleScore:
             "figures": self.figures.to_dict(), "measures_similarity": _r(self.measures.value),
             "date_correct": _r(self.date.value), "location_correct": _r(self.location.value),
             "description_similarity": _r(self.description.value), "grounding_rate": _r(self.grounding.value),
+            "gold_dated": self.gold_dated,
         }
 
 
@@ -340,7 +367,7 @@ def score_article(gold: Gold, pred: ArticleSummary | None, text: str | None = No
     figures, measures = score_figures(gold, summary)
     grounding = Mean.of(float(evidence_holds(e, text)) for e in summary.evidence())
     return ArticleScore(gold.id, pred is not None, participants, kinds, positions, stances, figures, measures,
-                        date, location, description, grounding)
+                        date, location, description, grounding, gold_dated=gold.event.date is not None)
 
 
 Outcome = ArticleSummary | dict | BaseException | None
@@ -433,11 +460,18 @@ class SuiteScore:
     def mean(self, name: str) -> float | None:
         return sum((getattr(a, _MEANS[name]) for a in self.articles), Mean()).value
 
+    @property
+    def dated_date_accuracy(self) -> float | None:
+        """Date accuracy over the articles whose gold pins a date: null = null cannot score here."""
+        return sum((a.date for a in self.articles if a.gold_dated), Mean()).value
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "micro": {f: s.to_dict() for f, s in self.micro.items()},
             "macro": {f: self.macro(f) for f in _FIELDS},
             **{name: _r(self.mean(name)) for name in _MEANS},
+            "date_accuracy_dated": _r(self.dated_date_accuracy),
+            "gold_dated": sum(a.gold_dated for a in self.articles),
             "run": self.run.to_dict(),
             "articles": [a.to_dict() for a in self.articles],
         }
