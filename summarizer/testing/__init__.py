@@ -1,8 +1,8 @@
 """Test helpers shipped with the library, so users can test their own code against faults."""
 
-from summarizer.testing.openai_server import (
+from summarizer.testing.openai_server import FakeOpenAIServer
+from summarizer.testing.steps import (
     DEFAULT_CONTENT,
-    FakeOpenAIServer,
     Step,
     empty_choices,
     hang,
