@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from summarizer.schema import Tokens
 
-if TYPE_CHECKING:  # typing only: backends.base imports this module
-    from summarizer.backends.base import Attempt
+if TYPE_CHECKING:  # at run time the import would load summarizer.backends, which imports this module
+    from summarizer.backends.attempt import Attempt
 
 
 class SummarizerError(Exception):

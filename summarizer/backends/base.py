@@ -21,6 +21,7 @@ from instructor.core.exceptions import (
 )
 from pydantic import BaseModel
 
+from summarizer.backends.attempt import Attempt
 from summarizer.errors import (
     BackendError,
     BudgetError,
@@ -43,6 +44,9 @@ class TruncatedOutputError(ExtractionError):
 
 @dataclass
 class CallRequest(Generic[T]):
+    """One structured LLM call: messages (templated with `context`), the model the answer must
+    validate against, and its limits."""
+
     messages: list[dict[str, str]]
     response_model: type[T]
     context: dict[str, Any] = field(default_factory=dict)
@@ -53,32 +57,23 @@ class CallRequest(Generic[T]):
 
 
 @dataclass
-class Attempt:
-    """One LLM call, as the run log records it."""
-
-    stage: str
-    messages: list[dict[str, str]]
-    response: str | None
-    tokens: Tokens
-    latency_s: float
-    finish_reason: str | None
-    outcome: str = "ok"  # ok | reask | invalid | truncated | transport_error
-    detail: str | None = None
-
-
-@dataclass
 class CallResult(Generic[T]):
+    """A validated answer, the tokens it cost and every attempt made for it."""
+
     output: T
     tokens: Tokens
     attempts: list[Attempt]
 
     @property
     def reasks(self) -> int:
+        """Attempts that were re-asked after an invalid answer."""
         return sum(1 for a in self.attempts if a.outcome == "reask")
 
 
 @runtime_checkable
 class Backend(Protocol):
+    """What the pipeline needs of a backend: a name and a model for meta, and `call()`."""
+
     name: str
     model: str
 
@@ -108,42 +103,8 @@ class InstructorBackend:
         raise NotImplementedError
 
     def call(self, request: CallRequest[T]) -> CallResult[T]:
-        attempts: list[Attempt] = []
-        spent = Tokens()
-
-        def create(**kwargs: Any) -> Any:
-            nonlocal spent
-            if request.token_budget is not None and spent.total >= request.token_budget:
-                raise BudgetError(
-                    f"the article's token budget is spent ({spent.total} tokens in stage {request.stage!r}); "
-                    "raise --token-budget or SUMMARIZER_TOKEN_BUDGET",
-                    tokens=spent, attempts=list(attempts), stage=request.stage,
-                )
-            started = time.perf_counter()
-            try:
-                reply = self._chat(**kwargs)
-            except BackendError as exc:
-                attempts.append(Attempt(request.stage, list(kwargs.get("messages", [])), None, Tokens(),
-                                        time.perf_counter() - started, None, "transport_error", exc.message))
-                raise
-            spent = spent + reply.tokens
-            if attempts and attempts[-1].outcome == "ok":
-                attempts[-1].outcome = "reask"
-                attempts[-1].detail = _reask_reason(kwargs.get("messages", []))
-            attempts.append(
-                Attempt(
-                    stage=request.stage,
-                    messages=list(kwargs.get("messages", [])),
-                    response=reply.content,
-                    tokens=reply.tokens,
-                    latency_s=time.perf_counter() - started,
-                    finish_reason=reply.finish_reason,
-                    outcome="truncated" if reply.finish_reason == "length" else "ok",
-                )
-            )
-            return reply.completion
-
-        patched = instructor.patch(create=create, mode=self.mode)
+        log = _CallLog(self, request)
+        patched = instructor.patch(create=log.create, mode=self.mode)
         try:
             output = patched(
                 messages=request.messages,
@@ -156,24 +117,71 @@ class InstructorBackend:
             raise TruncatedOutputError(
                 f"the model's output hit max_tokens={request.max_tokens} in stage {request.stage!r}; "
                 "raise --max-tokens or SUMMARIZER_MAX_TOKENS",
-                attempts=attempts, tokens=spent, stage=request.stage,
+                attempts=log.attempts, tokens=log.spent, stage=request.stage,
             ) from exc
         except InstructorRetryException as exc:
-            cause = exc.__cause__
-            if isinstance(cause, SummarizerError):
-                if not cause.attempts:
-                    cause.attempts = attempts
-                raise cause from None
-            if attempts:
-                attempts[-1].outcome = "invalid"
-                attempts[-1].detail = str(cause or exc)[:2000]
-            raise ExtractionError(
-                f"stage {request.stage!r} still invalid after {len(attempts)} attempts: "
-                f"{_first_line(str(cause or exc))}; raise --max-reasks or SUMMARIZER_MAX_REASKS",
-                attempts=attempts, tokens=spent, last_response=attempts[-1].response if attempts else None,
+            raise _retry_failure(exc, request, log) from None
+        return CallResult(output=output, tokens=log.spent, attempts=log.attempts)
+
+
+class _CallLog:
+    """The `create` instructor calls: checks the budget, calls `_chat`, records every attempt."""
+
+    def __init__(self, backend: InstructorBackend, request: CallRequest[Any]) -> None:
+        self.backend, self.request = backend, request
+        self.attempts: list[Attempt] = []
+        self.spent = Tokens()
+
+    def create(self, **kwargs: Any) -> Any:
+        request, attempts = self.request, self.attempts
+        if request.token_budget is not None and self.spent.total >= request.token_budget:
+            raise BudgetError(
+                f"the article's token budget is spent ({self.spent.total} tokens in stage {request.stage!r}); "
+                "raise --token-budget or SUMMARIZER_TOKEN_BUDGET",
+                tokens=self.spent, attempts=list(attempts), stage=request.stage,
+            )
+        started = time.perf_counter()
+        try:
+            reply = self.backend._chat(**kwargs)
+        except BackendError as exc:
+            attempts.append(Attempt(request.stage, list(kwargs.get("messages", [])), None, Tokens(),
+                                    time.perf_counter() - started, None, "transport_error", exc.message))
+            raise
+        self.spent = self.spent + reply.tokens
+        if attempts and attempts[-1].outcome == "ok":
+            attempts[-1].outcome = "reask"
+            attempts[-1].detail = _reask_reason(kwargs.get("messages", []))
+        attempts.append(
+            Attempt(
                 stage=request.stage,
-            ) from None
-        return CallResult(output=output, tokens=spent, attempts=attempts)
+                messages=list(kwargs.get("messages", [])),
+                response=reply.content,
+                tokens=reply.tokens,
+                latency_s=time.perf_counter() - started,
+                finish_reason=reply.finish_reason,
+                outcome="truncated" if reply.finish_reason == "length" else "ok",
+            )
+        )
+        return reply.completion
+
+
+def _retry_failure(exc: InstructorRetryException, request: CallRequest[Any], log: _CallLog) -> SummarizerError:
+    """What instructor's give-up means: our own error raised inside a call, or invalid output."""
+    attempts = log.attempts
+    cause = exc.__cause__
+    if isinstance(cause, SummarizerError):
+        if not cause.attempts:
+            cause.attempts = attempts
+        return cause
+    if attempts:
+        attempts[-1].outcome = "invalid"
+        attempts[-1].detail = str(cause or exc)[:2000]
+    return ExtractionError(
+        f"stage {request.stage!r} still invalid after {len(attempts)} attempts: "
+        f"{_first_line(str(cause or exc))}; raise --max-reasks or SUMMARIZER_MAX_REASKS",
+        attempts=attempts, tokens=log.spent, last_response=attempts[-1].response if attempts else None,
+        stage=request.stage,
+    )
 
 
 def _reask_reason(messages: list[dict[str, Any]]) -> str | None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from summarizer.backends import model_file
+import summarizer.backends.model_file as model_file
 from summarizer.backends.base import (
     ChatReply,
     InstructorBackend,
@@ -64,6 +64,8 @@ def load_llama(path: Path, *, n_ctx: int, n_threads: int) -> Any:
 
 
 class LocalBackend(InstructorBackend):
+    """The `local` backend: llama.cpp in-process on the bundled GGUF (or --model-path), loaded on first use."""
+
     name = "local"
 
     def __init__(self, settings: Settings, progress: Callable[[int, int], None] | None = None) -> None:

@@ -101,12 +101,7 @@ def run_ray(
     if not ray.is_initialized():
         ray.init(log_to_driver=False)  # RAY_ADDRESS set: join that cluster; unset: start a local one
     ray.data.DataContext.get_current().enable_progress_bars = False  # ours is on stderr already
-    if threads_per_actor is None:  # llama.cpp: one model per actor, one call at a time
-        threads_per_actor = 1 if settings.backend == "local" else API_ACTOR_THREADS
-    threads = max(1, min(threads_per_actor, concurrency))
-    actors = max(1, min(-(-concurrency // threads), len(good)))
-    if num_cpus is None:
-        num_cpus = float(settings.threads) if settings.backend == "local" else API_ACTOR_CPUS
+    threads, actors, num_cpus = _pool_shape(settings, concurrency, len(good), threads_per_actor, num_cpus)
     dataset = ray.data.from_items([{"item": json.dumps(asdict(item))} for item in good])
     results = dataset.map_batches(
         SummarizeActor,
@@ -117,9 +112,25 @@ def run_ray(
         num_cpus=num_cpus,
     )
     for row in results.iter_rows():
-        tokens = Tokens(prompt=int(row["prompt"]), completion=int(row["completion"]))
-        line = json.loads(row["line"])
-        record = Record(str(row["id"]), summary=line.get("summary"), error=line.get("error"), tokens=tokens,
-                        fatal=bool(row["fatal"]))
-        emit(record, writer, stats, on_record, len(todo))
+        emit(_record(row), writer, stats, on_record, len(todo))
     return stats
+
+
+def _pool_shape(settings: Settings, concurrency: int, n_items: int, threads_per_actor: int | None,
+                num_cpus: float | None) -> tuple[int, int, float]:
+    """Threads per actor, actors, and CPUs reserved per actor."""
+    if threads_per_actor is None:  # llama.cpp: one model per actor, one call at a time
+        threads_per_actor = 1 if settings.backend == "local" else API_ACTOR_THREADS
+    threads = max(1, min(threads_per_actor, concurrency))
+    actors = max(1, min(-(-concurrency // threads), n_items))
+    if num_cpus is None:
+        num_cpus = float(settings.threads) if settings.backend == "local" else API_ACTOR_CPUS
+    return threads, actors, num_cpus
+
+
+def _record(row: dict[str, Any]) -> Record:
+    """An actor's output row back as the Record it was made from."""
+    tokens = Tokens(prompt=int(row["prompt"]), completion=int(row["completion"]))
+    line = json.loads(row["line"])
+    return Record(str(row["id"]), summary=line.get("summary"), error=line.get("error"), tokens=tokens,
+                  fatal=bool(row["fatal"]))
