@@ -55,7 +55,18 @@ def summarize(
     store: Any | None = None,
     **overrides: Any,
 ) -> ArticleSummary:
-    """Summarise one article. `source` is text, bytes, a Path, a RawInput or a CleanArticle."""
+    """Summarise one article into a schema-v1 `ArticleSummary`.
+
+    `source` is text, bytes, a Path, a RawInput or a CleanArticle; `kind` ("text" or "html")
+    overrides how text, bytes or a Path are read. `settings` default to `Settings.load(**overrides)`,
+    `backend` to the one they name. `published` anchors relative dates ('Monday', 'Feb 8'); without
+    it the article's own date or dateline is used. With a `store`, a cached summary is returned
+    (`meta.cached`) and the run is logged, as `settings.cache` and `settings.log` allow.
+
+    Raises a SummarizerError: InputError for unusable input, ConfigError for bad settings,
+    BackendError when the backend fails, ExtractionError or BudgetError when no valid answer fits
+    the limits.
+    """
     settings = settings or Settings.load(**overrides)
     started = time.perf_counter()
     article = prepare(source, settings=settings, kind=kind)

@@ -36,6 +36,8 @@ ResponseFn = Callable[[CallRequest[Any]], Response]
 
 
 class FakeBackend(InstructorBackend):
+    """The `fake` backend and test double: canned, computed or candidate-built answers (module docstring)."""
+
     name = "fake"
 
     def __init__(

@@ -24,6 +24,8 @@ DEFAULT_MODEL = "gpt-4o-mini"
 
 
 class OpenAIBackend(InstructorBackend):
+    """The `openai` backend: the OpenAI API or any OpenAI-compatible server (--base-url), with our retries."""
+
     name = "openai"
 
     def __init__(self, settings: Settings, client: openai.OpenAI | None = None) -> None:

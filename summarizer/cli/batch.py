@@ -53,6 +53,8 @@ from summarizer.errors import ConfigError
 
 
 class RateColumn(ProgressColumn):
+    """Articles per second, for the batch progress bar."""
+
     def render(self, task: Any) -> Text:
         return Text(f"{task.speed or 0:.1f}/s", style="progress.data.speed")
 
@@ -153,6 +155,7 @@ def _run(items: list, writer: JsonlWriter, settings: Settings, engine: str, conc
 
 
 def summary_table(stats: BatchStats, out: Path) -> Table:
+    """The table printed after a batch: counts, errors by kind, tokens and time."""
     table = Table(title=f"batch -> {out}", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")

@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -18,10 +18,15 @@ from rich.console import Console
 from summarizer.config import Settings
 from summarizer.errors import InputError, SummarizerError
 
+if TYPE_CHECKING:
+    from summarizer.store import Store
+
 err = Console(stderr=True)
 out = Console()
 
 def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a command: a SummarizerError becomes one line on stderr and its exit code; Ctrl-C exits 130."""
+
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -37,6 +42,7 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def parse_date(value: str | None) -> dt.date | None:
+    """--published as a date; InputError unless it is YYYY-MM-DD."""
     if value is None:
         return None
     try:
@@ -45,7 +51,8 @@ def parse_date(value: str | None) -> dt.date | None:
         raise InputError(f"--published must be YYYY-MM-DD, got {value!r}") from None
 
 
-def open_store(settings: Settings):
+def open_store(settings: Settings) -> Store | None:
+    """The cache and run log database, or None when both are off."""
     if not (settings.cache or settings.log):
         return None
     from summarizer.store import Store

@@ -28,6 +28,7 @@ class SummaryOptions(BaseModel):
     )
 
     def overrides(self) -> dict[str, Any]:
+        """The options given, as `Settings` fields; `cache` is the handler's to apply."""
         return self.model_dump(exclude_none=True, exclude={"cache"})
 
 
@@ -49,7 +50,7 @@ class SummaryRequest(BaseModel):
     published: dt.date | None = Field(
         None, description="Publication date (YYYY-MM-DD); anchors relative dates such as 'Feb 8'."
     )
-    options: SummaryOptions | None = None
+    options: SummaryOptions | None = Field(default=None, description="Per-request overrides of the server's settings.")
 
     @model_validator(mode="before")
     @classmethod
@@ -77,10 +78,12 @@ class SummaryRequest(BaseModel):
 
     @property
     def source(self) -> str:
+        """The article: `text` or `html`, whichever was given."""
         return self.text if self.text is not None else self.html  # type: ignore[return-value]
 
     @property
     def kind(self) -> str:
+        """"text" or "html": how the article is loaded."""
         return "html" if self.html is not None else "text"
 
 
@@ -100,7 +103,9 @@ class ErrorBody(BaseModel):
 
 
 class Health(BaseModel):
-    status: str
-    backend: str | None = None
-    model: str | None = None
-    detail: str | None = None
+    """The body of the health and readiness probes."""
+
+    status: str = Field(description="ok (alive), ready, loading (the backend), or error.")
+    backend: str | None = Field(default=None, description="The backend's name, once loaded.")
+    model: str | None = Field(default=None, description="The backend's model, once loaded.")
+    detail: str | None = Field(default=None, description="Why loading the backend failed, with status error.")
