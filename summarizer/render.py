@@ -12,6 +12,7 @@ FORMATS = ("json", "markdown", "table")
 
 
 def to_json(summary: ArticleSummary) -> str:
+    """The summary as schema-v1 JSON, indented."""
     return summary.model_dump_json(indent=2)
 
 
@@ -27,6 +28,7 @@ def _number(value: float) -> str:
 
 
 def to_markdown(summary: ArticleSummary) -> str:
+    """The summary as Markdown: headline, summary, then a section per kind of item."""
     lines = [f"# {summary.headline}", "", summary.summary, ""]
     if summary.event:
         e = summary.event
@@ -60,6 +62,7 @@ def to_markdown(summary: ArticleSummary) -> str:
 
 
 def to_rich(summary: ArticleSummary) -> Group:
+    """The summary as rich tables, for a terminal."""
     parts: list = [Text(summary.headline, style="bold"), Text(summary.summary), Text("")]
     if summary.event:
         e = summary.event
@@ -69,8 +72,8 @@ def to_rich(summary: ArticleSummary) -> Group:
     for p in summary.participants:
         people.add_row(p.name, p.kind, p.role or "", ", ".join(p.aliases), _where(p.evidence))
     stances = Table("Holder", "Stance", "Quote", "Evidence", title="Positions")
-    for p in summary.positions:
-        stances.add_row(p.holder, p.stance, p.quote, _where(p.evidence))
+    for pos in summary.positions:
+        stances.add_row(pos.holder, pos.stance, pos.quote, _where(pos.evidence))
     numbers = Table("Value", "Unit", "As written", "Measures", "Evidence", title="Figures")
     for f in summary.figures:
         numbers.add_row(_number(f.value), f.unit, f.text, f.measures, _where(f.evidence))

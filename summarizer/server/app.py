@@ -27,6 +27,7 @@ from fastapi.security import APIKeyHeader, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 
 from summarizer.backends import Backend, make_backend
+from summarizer.backends.local import LocalBackend
 from summarizer.config import Settings
 from summarizer.errors import SummarizerError
 from summarizer.schema import SCHEMA_VERSION, ArticleSummary
@@ -45,8 +46,12 @@ log = logging.getLogger("summarizer.server")
 T = TypeVar("T")
 STATIC = Path(__file__).parent / "static"
 DEFAULT_MAX_BODY = 2_000_000
+
+
 @dataclass
 class ServiceState:
+    """What the app's handlers share: the settings, the work gate, the store and the backend once loaded."""
+
     settings: Settings
     gate: WorkGate
     timeout_s: float
@@ -55,6 +60,7 @@ class ServiceState:
     load_error: str | None = None
 
     def ready_backend(self) -> Backend:
+        """The loaded backend, or a 503 saying it is still loading or failed to load."""
         if self.backend is not None:
             return self.backend
         if self.load_error:
@@ -62,6 +68,7 @@ class ServiceState:
         raise Problem(503, "NotReady", "the backend is still loading; retry shortly", {"Retry-After": "5"})
 
     def settings_for(self, request: SummaryRequest) -> Settings:
+        """The server's settings with the request's options applied."""
         options = request.options
         if options is None:
             return self.settings
@@ -125,7 +132,7 @@ def create_app(
 
 def _load_backend(settings: Settings) -> Backend:
     backend = make_backend(settings)
-    if hasattr(type(backend), "llama"):
+    if isinstance(backend, LocalBackend):
         backend.llama  # noqa: B018  the local backend loads its model lazily; ready means loaded
     return backend
 
