@@ -1,5 +1,6 @@
 """The CLI: one clear line and a distinct exit code for every bad input, clean JSON on stdout."""
 
+import inspect
 import json
 import subprocess
 import sys
@@ -8,13 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.cli import app
+from summarizer.cli import app, options
+from summarizer.cli.options import settings_args
+from summarizer.config import Settings
 from summarizer.schema import ArticleSummary
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "xi-putin-call.txt"
-
-import summarizer.cli.admin  # noqa: E402,F401
 
 
 @pytest.fixture
@@ -122,3 +123,25 @@ def test_cache_and_logs_commands(env):
 def test_python_dash_m_is_the_same_command(env):
     proc = subprocess.run([sys.executable, "-m", "summarizer", "schema"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and json.loads(proc.stdout)["title"] == "ArticleSummary"
+
+
+def test_shared_options_are_declared_once():
+    shared = {name: opt for name, opt in vars(options).items() if name.endswith("Opt")}
+    flags = {decl: name for name, opt in shared.items() for decl in opt.param_decls}
+    uses = 0
+    for command in app.registered_commands:
+        for param in inspect.signature(command.callback).parameters.values():
+            decls = getattr(param.default, "param_decls", None) or ()
+            for decl in set(decls) & set(flags):
+                assert param.default is shared[flags[decl]], f"{command.callback.__name__} redeclares {decl}"
+                uses += 1
+    assert uses > len(shared)
+
+
+def test_settings_args_turn_options_into_settings():
+    assert Settings.load(env={}, **settings_args()) == Settings.load(env={})
+    settings = Settings.load(env={"SUMMARIZER_MAX_TOKENS": "900"},
+                             **settings_args(timeout=5.0, max_bytes=10, no_cache=True, no_log=True))
+    assert (settings.timeout_s, settings.max_bytes, settings.max_tokens) == (5.0, 10, 900)
+    assert settings.cache is False and settings.log is False
+    assert Settings.load(env={"SUMMARIZER_CACHE": "0"}, **settings_args(no_cache=False)).cache is False
