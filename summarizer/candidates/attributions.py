@@ -279,4 +279,14 @@ def find_attributions(doc: Any, clusters: list[Cluster] | None = None) -> list[A
         if token.lower_ == "according" and (hit := _according(token)):
             source, content = hit
             found[token.i] = _make(doc, resolver, source, (token.i, token.i + 2), content, "according")
-    return sorted(found.values(), key=lambda a: (a.content_start, a.cue_start))
+    return _outermost(sorted(found.values(), key=lambda a: (a.content_start, a.cue_start)))
+
+
+def _outermost(found: list[Attribution]) -> list[Attribution]:
+    """Drop an attribution told inside another's content (“… Trump said Hispanics live in hell” ―
+    Pamela Padilla): the outer source holds the position. Measured on PolNeAR's tune half."""
+    def inside(a: Attribution, b: Attribution) -> bool:
+        return (a is not b and b.content_start <= a.cue_start < b.content_end
+                and b.content_start <= a.content_start and a.content_end <= b.content_end)
+
+    return [a for a in found if not any(inside(a, b) for b in found)]
