@@ -155,5 +155,5 @@ def test_speed_30_quotes_on_20k_chars():
         quotes.append(q)
     results = [align(q, text) for q in quotes]
     assert all(r is not None for r in results)
-    for q, r in zip(quotes, results):
+    for q, r in zip(quotes, results, strict=True):
         _check(r, text, q)

@@ -14,7 +14,7 @@ def test_chunks_cover_the_text_with_true_offsets(max_chars):
     chunks = split(TEXT, max_chars)
     assert len(chunks) > 1
     assert chunks[0].start == 0 and chunks[-1].end == len(TEXT)
-    for before, after in zip(chunks, chunks[1:]):
+    for before, after in zip(chunks, chunks[1:], strict=False):
         assert after.start <= before.end, "no gap between chunks"
         assert after.start > before.start
     for chunk in chunks:

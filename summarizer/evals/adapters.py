@@ -108,7 +108,7 @@ def _wikievents_doc(doc: dict, coref: dict | None) -> WikiEventsDoc:
     for event in doc["event_mentions"]:
         for arg in event["arguments"]:
             roles.setdefault(arg["entity_id"], []).append(arg["role"])
-    clusters = [(name, ids) for name, ids in zip(coref["informative_mentions"], coref["clusters"])] if coref else []
+    clusters = list(zip(coref["informative_mentions"], coref["clusters"], strict=True)) if coref else []
     clustered = {i for _, ids in clusters for i in ids}
     # A mention outside every coref cluster is an entity of its own, named by its text.
     clusters += [(m["text"], [i]) for i, m in mentions.items() if i not in clustered]
@@ -179,7 +179,7 @@ def _brat_spans(ann: str) -> tuple[dict[str, tuple[str, Span]], list[dict[str, s
         if line.startswith("T"):
             tid, head, text = line.split("\t", 2)
             kind, offsets = head.split(" ", 1)
-            frags = tuple(tuple(int(x) for x in part.split()) for part in offsets.split(";"))
+            frags = tuple((int(a), int(b)) for a, b in (part.split() for part in offsets.split(";")))
             spans[tid] = (kind, Span(frags, text))
         elif line.startswith("E"):
             # "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1" (any order)

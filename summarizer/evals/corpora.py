@@ -39,7 +39,7 @@ from summarizer.evals.adapters import (
 )
 from summarizer.evals.baseline import naive_summarize
 from summarizer.evals.cleaning import cleaning_scores, load_cleaning, tp_fp_fn
-from summarizer.evals.splits import Split, select
+from summarizer.evals.splits import Split, checked_split, select
 from summarizer.evals.stats import interval
 from summarizer.pipeline import prepare, summarize
 
@@ -165,7 +165,9 @@ def score_cleaning(system: str, pages: Sequence[tuple[str, str, str]], extract: 
                    on_item: OnItem | None = None) -> SystemScore:
     """An extractor over the pages; one that raises (e.g. "no article body found") predicts ""."""
     started = time.perf_counter()
-    rows, errors, failures = [], Counter(), []
+    rows: list[tuple[float, float, float]] = []
+    errors: Counter[str] = Counter()
+    failures: list[dict[str, str]] = []
     for key, html, true in pages:
         try:
             pred = extract(html) or ""
@@ -252,24 +254,34 @@ def run_corpus(name: str, root: str | Path, backend: Backend | None, settings: S
     for system in systems:
         if on_start:
             on_start(f"{name} · {system}", len(items))
+        if backend is None:
+            raise ValueError(f"{name}: scoring {spec.scored} needs a backend")
         predict = _predictor(system, spec.scored, backend, settings)
-        run.scores.append(score_system(system, items, lambda item, predict=predict: predict(item.text),
-                                       spec.score, on_item, spec.item_id))
+        run.scores.append(score_system(system, items, _on_text(predict), spec.score, on_item, spec.item_id))
     if limit and run.items < run.available:
         run.note = f"subset: the first {run.items} of {run.available} {spec.unit}"
     return run
+
+
+def _on_text(predict: Callable[[str], list]) -> Callable[[Any], list]:
+    return lambda item: predict(item.text)
 
 
 def _run_cleaning(run: CorpusRun, directory: Path, settings: Settings, limit: int | None,
                   on_start: OnStart | None, on_item: OnItem | None) -> CorpusRun:
     import trafilatura
 
-    pages = select(load_cleaning(directory), run.split, lambda page: page[0])
+    pages = select(load_cleaning(directory), checked_split(run.split), lambda page: page[0])
     run.available, run.unit = len(pages), "pages"
     pages = pages[:limit] if limit else pages
     run.items = len(pages)
-    extractors = (("pipeline", lambda html: prepare(html, settings=settings, kind="html").text),
-                  ("trafilatura", trafilatura.extract))
+    def ours(html: str) -> str:
+        return prepare(html, settings=settings, kind="html").text
+
+    def theirs(html: str) -> str:
+        return trafilatura.extract(html) or ""
+
+    extractors: tuple[tuple[str, Callable[[str], str]], ...] = (("pipeline", ours), ("trafilatura", theirs))
     for system, extract in extractors:
         if on_start:
             on_start(f"{CLEANING} · {system}", len(pages))

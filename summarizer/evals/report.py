@@ -82,7 +82,8 @@ def summary_table(result: EvalResult) -> Table:
             continue
         name, label = row
         values = [result.results[s].metrics.get(name) for s in systems]
-        cells = [with_interval(name, v, result.results[s].intervals.get(name)) for s, v in zip(systems, values)]
+        cells = [with_interval(name, v, result.results[s].intervals.get(name))
+                 for s, v in zip(systems, values, strict=True)]
         if len(systems) == 2:
             a, b = values
             cells.append("" if name in _COSTS or a is None or b is None else f"{a - b:+.3f}")
@@ -193,7 +194,7 @@ def _pred_spans(summary: ArticleSummary | None, text: str) -> list[tuple[int, in
     items += [(p.evidence, f"position: {p.holder}") for p in summary.positions]
     items += [(f.evidence, f"figure: {f.measures}") for f in summary.figures]
     return [(ev.start, ev.end, "pred", f"{title} ({ev.match})") for ev, title in items
-            if ev is not None and evidence_holds(ev, text)]
+            if ev is not None and ev.start is not None and ev.end is not None and evidence_holds(ev, text)]
 
 
 def _ground(ev: Evidence | None, text: str) -> str:

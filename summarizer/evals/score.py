@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from rapidfuzz import fuzz, utils
 
 from summarizer.align import align, fold
+from summarizer.candidates.lexicon import LEADING_TITLES, SHORT_TIME_UNITS, singular
 from summarizer.evals.gold import Gold, GoldParticipant
 from summarizer.merge import normalise_name
 from summarizer.schema import ArticleSummary, Evidence, Participant
@@ -31,14 +32,7 @@ VALUE_TOLERANCE = 0.005  # relative, on magnitudes
 GROUNDING_THRESHOLD = 85.0
 
 # Leading titles only: "President Xi" ~ "Xi", but "Kremlin" or "Chinese Customs" stay whole.
-_TITLES = tuple(
-    t.split()
-    for t in sorted(
-        ["the", "mr", "mrs", "ms", "miss", "dr", "sir", "president", "prime minister", "chinese president",
-         "russian president", "us president", "vice president", "former"],
-        key=len, reverse=True,
-    )
-)
+_TITLES = tuple(t.split() for t in LEADING_TITLES)
 
 
 # --- counters -------------------------------------------------------------------------------
@@ -151,27 +145,20 @@ _HEAD_SYNONYMS = {
                      "employee", "member", "official", "victim", "death", "casualty", "protester", "demonstrator",
                      "student", "patient", "resident", "insurgent", "passenger", "staff", "staffer"], "people"),
     **dict.fromkeys(["jet", "plane", "airplane", "airliner"], "aircraft"),
-    "hr": "hour", "h": "hour", "min": "minute", "yr": "year", "sec": "second", "km": "kilometer",
-    "kilometre": "kilometer", "mi": "mile", "tonne": "ton", "metre": "meter", "m": "meter",
+    **SHORT_TIME_UNITS,
+    "km": "kilometer", "kilometre": "kilometer", "mi": "mile", "tonne": "ton", "metre": "meter", "m": "meter",
 }
 
 
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if re.search(r"(ch|sh|ss|x)es$", word):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 2:
-        return word[:-1]
-    return word
-
-
+# The scorer's own unit rule, not the lexicon's canonical_unit, which spells out abbreviations and
+# irregular plurals ("mph", "feet"): read through that one, NewsQuant's figures score moves (P
+# 0.892 -> 0.905), so switching the yardstick is a change of its own, not part of a refactor.
 def canonical_unit(unit: str | None) -> str:
     """ISO code, "percent", "percentage_point", or a singular head noun; "" for no unit."""
     raw = (unit or "").strip()
     if raw.upper() in _ISO_CODES or re.fullmatch(r"[A-Z]{3}", raw):
         return raw.upper()
-    words = [_singular(w) for w in raw.lower().replace("_", " ").replace("-", " ").split()]
+    words = [singular(w, irregular=False, shortest=3) for w in raw.lower().replace("_", " ").replace("-", " ").split()]
     phrase = " ".join(words)
     if phrase in _UNIT_WORDS:
         return _UNIT_WORDS[phrase]
@@ -214,10 +201,14 @@ def greedy_pairs(
     """One-to-one (gold index, pred index, key) pairs, best key first; `score` is None for no match."""
     cands = [(key, i, j) for i, g in enumerate(gold) for j, p in enumerate(pred) if (key := score(g, p)) is not None]
     cands.sort(key=lambda c: (c[0], -c[1], -c[2]), reverse=True)
-    used_g, used_p, pairs = set(), set(), []
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs: list[tuple[int, int, tuple]] = []
     for key, i, j in cands:
         if i not in used_g and j not in used_p:
-            used_g.add(i), used_p.add(j), pairs.append((i, j, key))
+            used_g.add(i)
+            used_p.add(j)
+            pairs.append((i, j, key))
     return sorted(pairs)
 
 

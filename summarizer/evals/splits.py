@@ -27,7 +27,7 @@ def checked_split(value: str) -> Split:
     """`value` as a Split, or an InputError naming the flag and the accepted values."""
     if value not in SPLITS:
         raise InputError(f"--split must be one of {', '.join(SPLITS)}, got {value!r}")
-    return value  # type: ignore[return-value]  # checked just above
+    return value  # type: ignore[return-value,unused-ignore]  # checked just above
 
 
 def select(items: Iterable[T], split: Split, item_id: Callable[[T], str]) -> list[T]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -30,7 +30,7 @@ class Prompt:
     text: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_prompt(filename: str) -> Prompt:
     raw = _prompt_dir().joinpath(filename).read_text(encoding="utf-8")
     head: dict[str, str] = {}
@@ -51,7 +51,7 @@ def _prompt_dir():
         return Path(__file__).resolve().parents[1] / "prompts"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_sections(filename: str) -> dict[str, str]:
     """A prompt file split at its `## name` headings: {"system": ..., "article": ..., ...}."""
     sections: dict[str, str] = {}
