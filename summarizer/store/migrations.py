@@ -2,6 +2,7 @@
 
     m001_initial   the cache, runs and attempts tables
     m002_indexes   attempts by run, cache by age, runs by input hash
+    m003_transport one row per HTTP request of an attempt (status, latency), grouped under it
 
 `migrate` applies the pending ones in one IMMEDIATE transaction and records each in `_migrations`.
 """
@@ -75,6 +76,24 @@ def m002_indexes(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX attempts_run_id ON attempts(run_id)")
     db.execute("CREATE INDEX cache_created_at ON cache(created_at)")
     db.execute("CREATE INDEX runs_input_hash ON runs(input_hash)")
+
+
+@migration
+def m003_transport(db: sqlite3.Connection) -> None:
+    # Transport retries happen inside one LLM call: each HTTP request is a row under its attempt.
+    db.execute(
+        """CREATE TABLE transport (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+            n INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            status INTEGER,
+            latency_s REAL NOT NULL,
+            outcome TEXT NOT NULL,
+            error TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX transport_attempt_id ON transport(attempt_id)")
 
 
 def migrate(db: sqlite3.Connection, migrations: list[Migration] | None = None) -> list[str]:
