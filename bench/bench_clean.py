@@ -1,13 +1,19 @@
-"""Benchmark the HTML cleaner on scrapinghub's article-extraction-benchmark.
+"""Benchmark the HTML cleaner on scrapinghub's article-extraction-benchmark, by tune/check half.
 
-    python bench/bench_clean.py [--corpus PATH] [--worst N]
+    python bench/bench_clean.py [--corpus PATH] [--worst N] [--split tune|check]
 
 The corpus defaults to ../shared/corpora/article-extraction-benchmark (beside the
 repo). The metric is the benchmark's own (its evaluate.py): 4-token shingles of
 `\\w+` tokens, case kept; per document tp/fp/fn normalised to sum 1; precision
 averaged over documents with something predicted, recall over documents with
-something expected; F1 from the two averages. Plain `trafilatura.extract()` runs
-in the same process for comparison, and both are timed (pages per second).
+something expected; F1 from the two averages, with a 95% bootstrap interval.
+
+Pages are split into fixed halves by `summarizer.evals.splits.half_of`: rules are
+developed on `tune` and `check` is only reported, so a gap between the two columns
+is overfitting. Plain `trafilatura.extract()` runs in the same process for
+comparison; both are timed (pages per second) and the speed ratio is printed.
+`--worst` lists our worst pages of one half (`--split`, tune by default): look at
+tune pages only when developing a rule.
 """
 
 from __future__ import annotations
@@ -25,53 +31,74 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from summarizer.clean.article import clean  # noqa: E402
 from summarizer.errors import InputError  # noqa: E402
 from summarizer.evals.cleaning import cleaning_scores, load_cleaning, tp_fp_fn  # noqa: E402,F401
+from summarizer.evals.splits import half_of  # noqa: E402
+from summarizer.evals.stats import interval  # noqa: E402
 from summarizer.load import load_text  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEFAULT_CORPUS = SHARED / "corpora" / "article-extraction-benchmark"
+HALVES = ("tune", "check")
 # One metric for the bench and `summarizer corpora`: the benchmark's own evaluate.py, in the package.
 precision_recall_f1 = cleaning_scores
 load_corpus = load_cleaning
+Triple = tuple[float, float, float]
+
+
+class Refused(Exception):
+    """Our cleaner raised InputError: scored as an empty extraction, and counted."""
 
 
 def ours(html: str) -> str:
-    try:
-        return clean(load_text(html, kind="html")).text
-    except InputError:
-        return ""
+    return clean(load_text(html, kind="html")).text
 
 
 def plain_trafilatura(html: str) -> str:
     return trafilatura.extract(html) or ""
 
 
-def run(extractor: Callable[[str], str], pages: list[tuple[str, str, str]]) -> tuple[dict[str, tuple[float, float, float]], float]:
+def run(extractor: Callable[[str], str], pages: list[tuple[str, str, str]]) -> tuple[dict[str, Triple], float, int]:
+    """Per-page (tp, fp, fn), seconds taken, and how many pages the extractor refused."""
+    outputs, refused = {}, 0
     started = time.perf_counter()
-    outputs = {key: extractor(html) for key, html, _ in pages}
+    for key, html, _ in pages:
+        try:
+            outputs[key] = extractor(html)
+        except InputError:
+            outputs[key], refused = "", refused + 1
     elapsed = time.perf_counter() - started
-    return {key: tp_fp_fn(true, outputs[key]) for key, _, true in pages}, elapsed
+    return {key: tp_fp_fn(true, outputs[key]) for key, _, true in pages}, elapsed, refused
+
+
+def half_f1(per_page: dict[str, Triple], half: str) -> str:
+    rows = [row for key, row in per_page.items() if half_of(key) == half]
+    f1 = precision_recall_f1(rows)[2]
+    ci = interval(rows, lambda picked: precision_recall_f1(picked)[2])
+    return f"{f1:.3f} [{ci[0]:.3f}, {ci[1]:.3f}]" if ci else f"{f1:.3f}"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--worst", type=int, default=0, help="list the N pages where we lose most")
+    parser.add_argument("--worst", type=int, default=0, help="list the N pages of --split where we lose most")
+    parser.add_argument("--split", choices=HALVES, default="tune", help="the half --worst lists")
     args = parser.parse_args(argv)
     if not (args.corpus / "ground-truth.json").exists():
         print(f"corpus not found at {args.corpus}; pass --corpus PATH", file=sys.stderr)
         return 2
     pages = load_corpus(args.corpus)
-    print(f"{len(pages)} pages from {args.corpus}")
-    print(f"{'extractor':<24}{'precision':>10}{'recall':>10}{'F1':>10}{'pages/s':>10}")
-    results = {}
+    sizes = {half: sum(half_of(key) == half for key, _, _ in pages) for half in HALVES}
+    print(f"{len(pages)} pages from {args.corpus} (tune {sizes['tune']}, check {sizes['check']})")
+    print(f"{'extractor':<26}{'tune F1 [95% CI]':>24}{'check F1 [95% CI]':>24}{'pages/s':>9}{'refused':>9}")
+    results, speed = {}, {}
     for name, extractor in (("trafilatura.extract", plain_trafilatura), ("summarizer.clean.article", ours)):
-        per_page, elapsed = run(extractor, pages)
-        results[name] = per_page
-        p, r, f1 = precision_recall_f1(list(per_page.values()))
-        print(f"{name:<24}{p:>10.3f}{r:>10.3f}{f1:>10.3f}{len(pages) / elapsed:>10.1f}")
+        per_page, elapsed, refused = run(extractor, pages)
+        results[name], speed[name] = per_page, len(pages) / elapsed
+        print(f"{name:<26}{half_f1(per_page, 'tune'):>24}{half_f1(per_page, 'check'):>24}"
+              f"{speed[name]:>9.1f}{refused:>9}")
+    print(f"speed: {speed['summarizer.clean.article'] / speed['trafilatura.extract']:.2f}x trafilatura")
     if args.worst:
-        losses = sorted(results["summarizer.clean.article"].items(), key=lambda item: item[1][0])
-        for key, (tp, fp, fn) in losses[: args.worst]:
+        mine = [item for item in results["summarizer.clean.article"].items() if half_of(item[0]) == args.split]
+        for key, (tp, fp, fn) in sorted(mine, key=lambda item: item[1][0])[: args.worst]:
             print(f"  {key[:12]}  tp={tp:.3f} fp={fp:.3f} fn={fn:.3f}")
     return 0
 
