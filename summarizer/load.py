@@ -147,6 +147,9 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
         if data.startswith(magic):
             raise _binary(source, f"it is {what}")
     if b"\x00" in data[:100_000]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise _binary(source, "it contains NUL bytes")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -156,6 +159,29 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
     if encoding is None:
         raise _binary(source, "no text encoding decodes it")
     return data.decode(encoding, errors="replace"), encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark, told by where its NUL bytes fall.
+
+    Latin-script UTF-16 has a NUL in nearly every other byte, all on one side of
+    each pair (odd offsets for little-endian, even for big-endian); binary data
+    has its NULs anywhere. Text in other scripts has few NULs and is left to the
+    other checks.
+    """
+    sample = data[:4000] if len(data) % 2 == 0 else b""
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return None
+    even, odd = sample[0::2].count(0) / pairs, sample[1::2].count(0) / pairs
+    codec = "utf-16-le" if odd >= 0.3 and even <= 0.02 else "utf-16-be" if even >= 0.3 and odd <= 0.02 else None
+    if codec is None:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return (text, codec) if "\x00" not in text else None
 
 
 def _declared_charset(data: bytes) -> str | None:

@@ -86,6 +86,15 @@ def test_legacy_encodings_decode(text: str | None, codec: str, expected: str) ->
     assert raw.text == text
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_told_by_its_nul_bytes(tmp_path: Path, codec: str) -> None:
+    text = PROSE * 3 + "Caf\u00e9 \u201cquoted\u201d \u2013 \u0141\u00f3d\u017a.\n"
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(text.encode(codec))  # no byte-order mark, as some Windows tools save it
+    raw = load_path(path)
+    assert raw.encoding == codec and raw.text == text
+
+
 def test_cp1252_fixture_keeps_curly_quotes_and_accents() -> None:
     raw = load_path(FIXTURES / "cp1252.txt")
     assert raw.encoding == "cp1252"

@@ -26,9 +26,11 @@ import re
 from pydantic import BaseModel
 
 from summarizer.clean import boilerplate, repair
+from summarizer.clean.fallback import is_script_notice, script_notice_message
 from summarizer.clean.header import TextHeader, read_text_header
 from summarizer.clean.html import extract_html
-from summarizer.clean.language import detect_language
+from summarizer.clean.html_offsets import visible_text
+from summarizer.clean.language import Language, count_words, identify_language
 from summarizer.clean.tracked import TrackedText, map_to_raw
 from summarizer.errors import InputError
 from summarizer.load import RawInput, checked_kind, load_text
@@ -55,7 +57,8 @@ class CleanArticle(BaseModel):
     author: str | None = None
     site: str | None = None
     url: str | None = None
-    language: str | None = None  # ISO 639-1, e.g. "en"; None when too short to tell
+    language: str | None = None  # ISO 639-1, e.g. "en"; None when too short or unclear to tell
+    language_confidence: float | None = None  # the language model's probability, 0..1
     warnings: list[str] = []
     segments: list[tuple[int, int, int]]
 
@@ -80,9 +83,12 @@ def clean(raw: RawInput | str, *, kind: str | None = None) -> CleanArticle:
 def _clean_html(raw: RawInput) -> CleanArticle:
     extraction = extract_html(raw.text)
     if extraction is None:
+        if is_script_notice(visible_text(raw.text)[0]):
+            raise InputError(script_notice_message(raw.source), source=raw.source)
         raise InputError(
-            f"{raw.source}: no article body found in the HTML (a page shell, an index page or a "
-            "script-rendered page?); save the rendered article page or paste its text",
+            f"{raw.source}: no article body found in the HTML by any extractor (ours, trafilatura, "
+            "readability): a page shell, an index page or a script-rendered page? Save the rendered "
+            "article page from the browser or paste its text",
             source=raw.source,
         )
     title = _one_line(extraction.title)
@@ -90,6 +96,7 @@ def _clean_html(raw: RawInput) -> CleanArticle:
     return _finish(
         raw,
         body,
+        extra_warnings=list(extraction.warnings),
         title=title,
         published=_iso_date(extraction.date),
         author=_one_line(extraction.author),
@@ -131,30 +138,36 @@ def _drop_lines(tracked: TrackedText, indexes: set[int]) -> TrackedText:
     return tracked.splice(edits)
 
 
-def _finish(raw: RawInput, body: TrackedText, **meta) -> CleanArticle:
+def _finish(raw: RawInput, body: TrackedText, extra_warnings: list[str] | None = None, **meta) -> CleanArticle:
     if not body.text.strip():
         raise InputError(
             f"{raw.source}: nothing but page furniture (menus, credits, sign-up prompts) is left "
             "after cleaning; check that it holds the article itself",
             source=raw.source,
         )
-    language = detect_language(body.text)
+    if is_script_notice(body.text):
+        raise InputError(script_notice_message(raw.source), source=raw.source)
+    language = identify_language(body.text)
     return CleanArticle(
         text=body.text,
-        language=language,
-        warnings=_warnings(raw, body.text, language),
+        language=language.code if language else None,
+        language_confidence=language.confidence if language else None,
+        warnings=(extra_warnings or []) + _warnings(raw, body.text, language),
         segments=body.segments(),
         **meta,
     )
 
 
-def _warnings(raw: RawInput, text: str, language: str | None) -> list[str]:
+def _warnings(raw: RawInput, text: str, language: Language | None) -> list[str]:
     warnings = []
-    if language not in (None, "en"):
-        warnings.append(f"non-English input detected (language: {language}); extraction quality may suffer")
+    if language is not None and language.code != "en":
+        warnings.append(
+            f"non-English input detected (language: {language.code}, confidence {language.confidence:.2f}); "
+            "extraction quality may suffer"
+        )
     if raw.encoding not in _DECLARED_ENCODINGS:
         warnings.append(f"input was not UTF-8; decoded as {raw.encoding}")
-    words = len(text.split())
+    words = count_words(text)
     if words < _SHORT_ARTICLE_WORDS:
         warnings.append(f"very short article ({words} words); the summary will be thin")
     return warnings

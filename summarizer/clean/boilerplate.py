@@ -123,7 +123,7 @@ def _is_link_label(line: str) -> bool:
 
 def _is_credit(line: str) -> bool:
     credit = _CREDIT.match(line)
-    return bool(credit) and not _reads_as_sentence(credit.group("rest") or "")
+    return credit is not None and not _reads_as_sentence(credit.group("rest") or "")
 
 
 def _reads_as_sentence(text: str) -> bool:
@@ -192,7 +192,7 @@ def repeated_lines(lines: Sequence[str], *, threshold: float = 90.0) -> set[int]
         twins = (j for j in content if j != i and not is_caption(lines[j]))
         if any(fuzz.ratio(folded[i], folded[j], score_cutoff=threshold) for j in twins):
             dropped.add(i)
-    for i, j in zip(content, content[1:]):
+    for i, j in zip(content, content[1:], strict=False):
         next_to_each_other = all(not lines[k].strip() for k in range(i + 1, j))
         if next_to_each_other and i not in dropped and fuzz.ratio(folded[i], folded[j], score_cutoff=threshold):
             dropped.add(j)

@@ -8,6 +8,9 @@ gaps are then filled from the page's own structure:
 * embedded social posts (tweets, Instagram) inside the article: they are part
   of the story, often the very statements it reports.
 
+When precision mode finds no prose at all, `fallback` asks other extractors
+(trafilatura in recall mode, readability-lxml) before the page is refused.
+
 The result is aligned back onto the raw HTML (see `_align`), so each character
 of the extracted text knows the raw offset it came from.
 """
@@ -23,6 +26,7 @@ from lxml import html as lxml_html
 from trafilatura.utils import load_html
 
 from summarizer.clean.boilerplate import fold, is_boilerplate
+from summarizer.clean.fallback import fallback_lines, has_prose
 from summarizer.clean.html_offsets import align_to_html
 from summarizer.clean.tracked import TrackedText
 
@@ -35,31 +39,40 @@ class Extraction:
     date: str | None
     site: str | None
     url: str | None
+    warnings: tuple[str, ...] = ()
 
 
 def extract_html(raw: str) -> Extraction | None:
-    """The article in `raw`, or None when the page has no article body."""
+    """The article in `raw`, or None when no extractor finds an article body in the page."""
+    tree = load_html(raw)  # parsed once: trafilatura copies it, the recovery below reads it
+    if tree is None:
+        return None  # lxml cannot make a tree of it
     document = trafilatura.bare_extraction(
-        raw, favor_precision=True, include_comments=False, include_tables=True, with_metadata=True
+        tree, favor_precision=True, include_comments=False, include_tables=True, with_metadata=True
     )
-    lines = (document.text or "").split("\n") if document is not None else []
-    if not any(len(line.split()) >= _MIN_PROSE_WORDS for line in lines):
-        return None  # nothing but menus and labels: trafilatura fell back to the page's bare text
-    tree = _parse(raw)
-    if tree is not None:
+    lines = (_field(document, "text") or "").split("\n")
+    warnings: tuple[str, ...] = ()
+    if has_prose(lines):
         lines = _recover_missed_blocks(tree, lines)
+    else:  # nothing but menus and labels: trafilatura fell back to the page's bare text
+        found = fallback_lines(tree, raw)
+        if found is None:
+            return None
+        lines, extractor = found
+        warnings = (f"no article body found by the usual rules; the text is {extractor}'s extraction",)
     return Extraction(
         body=align_to_html("\n".join(lines), raw),
-        title=document.title or None,
-        author=document.author or None,
-        date=document.date or None,
-        site=document.sitename or None,
-        url=document.url or None,
+        title=_field(document, "title"),
+        author=_field(document, "author"),
+        date=_field(document, "date"),
+        site=_field(document, "sitename"),
+        url=_field(document, "url"),
+        warnings=warnings,
     )
 
 
-def _parse(raw: str) -> lxml_html.HtmlElement | None:
-    return load_html(raw)  # None when lxml cannot make a tree of it
+def _field(document: object, name: str) -> str | None:
+    return getattr(document, name, None) or None
 
 
 # --- Recovering what trafilatura skipped ----------------------------------------
@@ -75,7 +88,6 @@ _SOCIAL_EMBED = (
     " or contains(@class,'tiktok-embed') or contains(@class,'bluesky-embed')]"
 )
 _MIN_BLOCK_WORDS = 5
-_MIN_PROSE_WORDS = 6
 
 
 def _recover_missed_blocks(tree: lxml_html.HtmlElement, lines: list[str]) -> list[str]:
