@@ -38,6 +38,9 @@ _MAX_CONTROL_SHARE = 0.01
 _NON_SPACE = re.compile(r"\S+")
 _WORD_CHARS = re.compile(r"[^\W_]+")
 _MIN_WORD_CHAR_SHARE = 0.3  # prose is mostly letters; a wrong guess at the encoding is mostly symbols
+# A share settles on a few pages of text; counting 100,000 characters cost 3 ms a page (a fifth of
+# trafilatura's whole extraction), 20,000 cost 0.6.
+_SHARE_SAMPLE = 20_000
 _MAGIC = {
     b"%PDF": "a PDF file; extract its text first (e.g. pdftotext)",
     b"\x89PNG": "a PNG image",
@@ -123,8 +126,9 @@ def _checked(text: str, encoding: str, source: str, kind: str | None) -> RawInpu
     sample = text[:100_000]
     if "\x00" in sample or len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
         raise _binary(source, "it has too many control characters")
-    visible = sum(map(len, _NON_SPACE.findall(sample)))
-    if sum(map(len, _WORD_CHARS.findall(sample))) < _MIN_WORD_CHAR_SHARE * visible:
+    head = sample[:_SHARE_SAMPLE]
+    visible = sum(map(len, _NON_SPACE.findall(head)))
+    if sum(map(len, _WORD_CHARS.findall(head))) < _MIN_WORD_CHAR_SHARE * visible:
         raise _binary(source, "it has almost no letters or digits")
     kind = sniff_kind(text) if kind is None else checked_kind(kind)
     return RawInput(text=text, kind=kind, encoding=encoding, source=source)
