@@ -220,9 +220,8 @@ def test_compare_refuses_runs_on_different_gold(fake, tmp_path: Path):
 def test_gold_whose_page_is_missing_fails_with_the_path(tmp_path: Path):
     from summarizer.evals.gold import GoldError, load_gold
 
-    shutil.copy(GOLD / "aeb-emirates-boeing-order.yaml", tmp_path / "aeb-emirates-boeing-order.yaml")
-    (tmp_path / "aeb-emirates-boeing-order.yaml").write_text(
-        (tmp_path / "aeb-emirates-boeing-order.yaml").read_text().replace(
-            "article: ../articles/", f"article: {GOLD.parent / 'articles'}/"))
-    with pytest.raises(GoldError, match=r"html: cannot read .*374ac9a59a85"):
-        load_gold(tmp_path / "aeb-emirates-boeing-order.yaml")
+    (tmp_path / "a.txt").write_text("Alice said hello.", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text("id: a\narticle: a.txt\nhtml: pages/a.html.gz\nevent: {description: d}\n"
+                                     "participants: [{name: Alice, kind: person}]\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"html: cannot read .*pages/a\.html\.gz"):
+        load_gold(tmp_path / "a.yaml")
