@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from summarizer.candidates.lexicon import INVISIBLE, JOINERS
 from summarizer.schema import Evidence
 
 __all__ = ["align", "fold", "nearest_passages"]
@@ -34,8 +35,9 @@ _CHAR_MAP = {
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
     "\u2026": "...",
 }
-# Characters that carry no content: soft hyphen, zero-width space/joiners, BOM.
-_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+# Characters that carry no content (soft hyphen, zero-width space, BOM), and the zero-width
+# joiners, which a model copying a passage drops freely.
+_INVISIBLE = INVISIBLE | JOINERS
 _ELLIPSIS = re.compile(r"\s*(?:\.\s*){3,}\s*|\s*\u2026\s*|\s*\[\s*\.\.\.\s*\]\s*")
 _MIN_FUZZY_CHARS = 6  # below this a "fuzzy" hit is noise, not evidence
 

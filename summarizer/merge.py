@@ -12,20 +12,10 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
+from summarizer.candidates.lexicon import COUNTRY_ALIASES, MERGE_TITLES, ORGANISATION_ABBREVIATIONS
 from summarizer.schema import Figure, Participant, Position
 
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "president", "vice", "prime", "minister",
-    "chancellor", "king", "queen", "prince", "princess", "general", "gen", "col", "lt", "sgt", "capt",
-    "senator", "sen", "rep", "gov", "governor", "mayor", "judge", "justice", "pope", "chairman", "ceo",
-    "secretary", "foreign", "defence", "defense", "chief", "leader", "the", "aide", "spokesman",
-    "spokeswoman", "spokesperson", "chinese", "russian", "american", "british", "kremlin", "former",
-}
-ABBREVIATIONS = {
-    "us": "united states", "usa": "united states", "america": "united states", "uk": "united kingdom",
-    "britain": "united kingdom", "eu": "european union", "un": "united nations", "prc": "china",
-    "uae": "united arab emirates", "nato": "north atlantic treaty organization", "who": "world health organization",
-}
+TITLES = MERGE_TITLES
 
 
 def normalise_name(name: str) -> str:
@@ -34,6 +24,15 @@ def normalise_name(name: str) -> str:
     text = re.sub(r"[’'`]s\b", "", text).replace(".", "")
     text = re.sub(r"[^\w\s-]", " ", text).replace("-", " ")
     return " ".join(text.split())
+
+
+# Short forms a whole name may be ("US", "U.S.", "NATO"), normalised. Only one-word aliases,
+# as merge has always had: a long form ("Great Britain") keeps its own tokens.
+ABBREVIATIONS = {
+    normalise_name(short): normalise_name(full)
+    for short, full in (COUNTRY_ALIASES | ORGANISATION_ABBREVIATIONS).items()
+    if " " not in short
+}
 
 
 def core_tokens(name: str) -> list[str]:

@@ -15,10 +15,12 @@ import pytest
 
 from summarizer.candidates.figures import (
     Quantity,
+    canonical_unit,
     find_quantities,
     parse_quantity,
     units_agree,
 )
+from summarizer.candidates.lexicon import plural, singular
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = (ROOT / "examples" / "xi-putin-call.txt").read_text(encoding="utf-8")
@@ -354,3 +356,23 @@ def test_newsquant_precision_recall():
 )
 def test_model_numbers_beside_counts(text, values):
     assert [q.value for q in find_quantities(text)] == values
+
+
+# --- lexicon ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "default", "scorer"),
+    [("soldiers", "soldier", "soldier"), ("people", "person", "people"), ("feet", "foot", "feet"),
+     ("ads", "ads", "ad"), ("crashes", "crash", "crash"), ("categories", "category", "category")],
+)
+def test_singular_settings(word, default, scorer):
+    """One singular(); the scorer keeps its narrower settings (no irregulars, 3-letter words)."""
+    assert singular(word) == default
+    assert singular(word, irregular=False, shortest=3) == scorer
+
+
+def test_plural_and_canonical_unit():
+    assert [plural(w) for w in ("soldier", "century", "person", "box")] == ["soldiers", "centuries", "people", "boxes"]
+    assert canonical_unit("km") == canonical_unit("kilometers") == frozenset({"kilometre"})
+    assert canonical_unit("$") == frozenset({"USD", "SGD", "HKD", "AUD", "CAD", "NZD", "TWD"})

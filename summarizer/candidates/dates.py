@@ -33,7 +33,8 @@ MONTHS = {
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}  # fmt: skip
 
 
 def _names(words) -> str:
@@ -53,7 +54,8 @@ _E = r"(?![\w%]|[.,]\d)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern))
     for kind, pattern in [
-        ("iso", rf"{_B}(?P<y>{_YEAR})[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>3[01]|[12]\d|0?[1-9])(?:(?=T\d)|{_E})"),  # ISO 8601 timestamps too
+        # ISO 8601, timestamps too
+        ("iso", rf"{_B}(?P<y>{_YEAR})[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>3[01]|[12]\d|0?[1-9])(?:(?=T\d)|{_E})"),
         ("mdy", rf"(?:{_WD},?\s+)?\b(?P<mon>{_MON})\s+(?P<d>{_DAY})(?:,\s*|\s+)(?P<y>{_YEAR}){_E}"),
         ("dmy", rf"(?:{_WD},?\s+)?{_B}(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<y>{_YEAR}){_E}"),
         ("cjk", r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"),
@@ -82,8 +84,14 @@ _COUNT_AFTER = re.compile(
     r"^\s*(?!(?:was|is|has|as|this|his|its|us|thus|plus|less|across|always|perhaps|unless|whereas)\b)"
     r"(?:[a-z]+s|people|men|women|children|staff|police|personnel)\b"
 )
-_AMOUNT_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent|thousand|million|billion|trillion|bn|mn|[a-z]*dollars?)\b", re.I)
-_MONTH_CUE = re.compile(r"\b(?:in|since|until|till|by|from|early|late|mid|of|last|next|this|through|during|before|after|to|on|and)\s*-?\s*$", re.I)
+_AMOUNT_AFTER = re.compile(
+    r"^\s*(?:%|per\s?cent|percent|thousand|million|billion|trillion|bn|mn|[a-z]*dollars?)\b", re.I
+)
+_MONTH_CUE = re.compile(
+    r"\b(?:in|since|until|till|by|from|early|late|mid|of|last|next|this|through|during|before|after|to|on|and)"
+    r"\s*-?\s*$",
+    re.I,
+)
 
 
 def _plausible(kind: str, m: re.Match[str], text: str) -> bool:
@@ -139,7 +147,9 @@ def _month_num(name: str) -> int:
 
 
 def _day_num(token: str) -> int:
-    return int(re.match(r"\d+", token).group())
+    digits = re.match(r"\d+", token)
+    assert digits is not None, token  # the patterns' day groups start with a digit
+    return int(digits.group())
 
 
 def _iso(d: dt.date | None) -> str | None:

@@ -13,6 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summarizer.candidates.dates import MONTHS, WEEKDAYS
+from summarizer.candidates.lexicon import (
+    ABBREVIATIONS,
+    COUNTRIES,
+    COUNTRY_ALIASES,
+    DEMONYMS,
+    NEWS_OUTLETS,
+    ORGANISATION_WORDS,
+    PERSON_CUES,
+    TITLES,
+)
 
 __all__ = ["NameSpan", "alias_groups", "find_names", "is_news_outlet", "sentence_spans"]
 
@@ -28,11 +38,6 @@ class NameSpan:
 
 # --- sentences --------------------------------------------------------------------------
 
-_ABBREVIATIONS = set(
-    "mr mrs ms dr prof st gen col lt sgt capt cmdr gov sen rep jr sr inc ltd co corp bros vs no nos fig "
-    "approx est dept univ ave blvd rd mt jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m e.g i.e "
-    "u.s u.k u.n e.u".split()
-)  # fmt: skip
 _STARTERS = set(
     "The A An He She It They We I In On At But And This That These Those His Her Their Its Our There When "
     "While After Before As If So Yet However Meanwhile Mr Mrs Ms".split()
@@ -53,11 +58,11 @@ def _is_boundary_after_period(text: str, end: int) -> bool:
     mark = text[max(0, end - 40) : end].rstrip("\"”’')]")  # a window: whole-text slices are O(n²)
     if not mark.endswith("."):
         return True
-    token = re.search(r"(\S+)\.$", mark)
-    token = token.group(1).lstrip("(\"“‘'") if token else ""
+    last = re.search(r"(\S+)\.$", mark)
+    token = last.group(1).lstrip("(\"“‘'") if last else ""
     if re.fullmatch(r"[A-Z]", token):
         return False  # an initial: "J. K. Rowling"
-    if token.lower() in _ABBREVIATIONS:
+    if token.lower() in ABBREVIATIONS:
         # "U.S." may end a sentence; the next word tells.
         return "." in token and word.strip("\"“‘'") in _STARTERS
     return True
@@ -83,7 +88,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             cuts.add(m.start())
     spans = []
     points = sorted(cuts)
-    for a, b in zip(points, points[1:]):
+    for a, b in zip(points, points[1:], strict=False):
         chunk = text[a:b]
         stripped = chunk.strip()
         if stripped:
@@ -94,14 +99,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 # --- shared vocabulary: titles, pronouns, capitalised runs --------------------------
 
-_TITLES = set(
-    "Mr Mrs Ms Dr President Minister Chancellor Secretary Senator Sen Governor Gov General Gen King Queen "
-    "Prince Princess Pope Premier Chairman Chairwoman CEO Ambassador Spokesman Spokeswoman Judge Justice "
-    "Professor Prof Sir Dame Lord Lady Mayor Leader Commander Colonel Col Captain Capt Lieutenant Lt "
-    "Sergeant Sgt Admiral Sheikh Emir Chief Director".split()
-)  # fmt: skip
-_PERSON_CUES = {"aide", "spokesman", "spokeswoman", "spokesperson", "counterpart", "leader", "minister", "president",
-                "adviser", "advisor", "envoy", "official", "chief", "founder", "chairman", "ceo", "director"}  # fmt: skip
 _PRONOUNS = {"He", "She", "They", "It", "We", "I", "You", "This", "That"}
 _CONNECTORS = {"of", "de", "bin", "al", "van", "von", "der", "la", "du", "da", "del", "al-"}
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w&]|[’'\-](?=\w))*")
@@ -128,7 +125,7 @@ def _strip_titles(tokens: list[str]) -> list[str]:
     """'Chinese President Xi Jinping' -> ['Xi', 'Jinping']; 'Secretary of State Antony
     Blinken' -> ['Antony', 'Blinken']; a run that is only a title stays as it is."""
     tokens = [re.sub(r"[’']s$", "", t) for t in tokens]
-    last = max((i for i, t in enumerate(tokens) if t.rstrip(".") in _TITLES), default=-1)
+    last = max((i for i, t in enumerate(tokens) if t.rstrip(".") in TITLES), default=-1)
     rest = tokens[last + 1 :]
     while len(rest) > 2 and rest[0] == "of":
         rest = rest[2:]  # "of State"
@@ -137,62 +134,17 @@ def _strip_titles(tokens: list[str]) -> list[str]:
     return rest or tokens
 
 
-
-
 # --- names ------------------------------------------------------------------------------
 
-_COUNTRIES = set(
-    """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
-    Belarus Belgium Bhutan Bolivia Bosnia Botswana Brazil Brunei Bulgaria Cambodia Cameroon Canada Chad Chile
-    China Colombia Congo Croatia Cuba Cyprus Czechia Denmark Ecuador Egypt Eritrea Estonia Ethiopia Fiji
-    Finland France Gabon Georgia Germany Ghana Greece Guatemala Guinea Haiti Honduras Hungary Iceland India
-    Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kosovo Kuwait Kyrgyzstan
-    Laos Latvia Lebanon Libya Lithuania Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta Mauritius
-    Mexico Moldova Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nepal Netherlands Nicaragua Niger
-    Nigeria Norway Oman Pakistan Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar Romania
-    Russia Rwanda Senegal Serbia Singapore Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria
-    Taiwan Tajikistan Tanzania Thailand Tunisia Turkey Turkmenistan Uganda Ukraine Uruguay Uzbekistan
-    Venezuela Vietnam Yemen Zambia Zimbabwe Britain America US U.S. USA UK U.K. UAE""".split()
-) | {"United States", "United Kingdom", "Great Britain", "South Korea", "North Korea", "South Africa",
-     "New Zealand", "Saudi Arabia", "Sri Lanka", "Hong Kong", "United Arab Emirates", "Czech Republic",
-     "Ivory Coast", "Costa Rica", "El Salvador", "Papua New Guinea", "Dominican Republic", "Burkina Faso",
-     "North Macedonia", "South Sudan", "East Timor"}  # fmt: skip
-_COUNTRY_ALIASES = {
-    "US": "United States", "U.S.": "United States", "USA": "United States", "America": "United States",
-    "United States of America": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
-    "Britain": "United Kingdom", "Great Britain": "United Kingdom", "UAE": "United Arab Emirates",
-    "PRC": "China", "People's Republic of China": "China", "Russian Federation": "Russia",
-}  # fmt: skip
-_DEMONYMS = set(
-    "American British Chinese Russian Ukrainian Japanese Korean Indian Pakistani French German Italian "
-    "Spanish Israeli Palestinian Iranian Iraqi Syrian Turkish Saudi Egyptian Australian Canadian Mexican "
-    "Brazilian Taiwanese Singaporean Malaysian Indonesian Thai Vietnamese Filipino European African Asian "
-    "Western Eastern Northern Southern Arab Muslim Christian Jewish Soviet".split()
-)  # fmt: skip
-_ORG_WORDS = set(
-    "Ministry Party Inc Ltd Corp Corporation Company Co Bank University Council Committee Agency Commission "
-    "Kremlin Pentagon Customs Reuters AFP Association Union Organisation Organization Group Fund Court "
-    "Parliament Congress Senate Army Navy Police Times News Post Foundation Institute Department Office "
-    "Government Federation Xinhua Bloomberg Authority Board Service Forces Media Broadcasting Airlines "
-    "Motors Exchange Assembly Cabinet Embassy Council Club League Network Tribune Journal Herald".split()
-) | {"White House", "Downing Street"}  # fmt: skip
-# Wire services and outlets that carry the news rather than act in it (LABELLING.md leaves
-# them out). The whole name must be one of these, after a leading "the" and a trailing
-# "(news) agency" are dropped: "Reuters Institute fellow Jane Doe" is a person.
-_NEWS_OUTLETS = {
-    "reuters", "associated press", "ap", "afp", "agence france-presse", "agence france presse", "xinhua",
-    "bloomberg", "tass", "ria novosti", "interfax", "kyodo", "yonhap", "dpa", "ansa",
-    "efe", "pti", "ani", "anadolu", "bernama", "itar-tass", "ruptly", "cnn", "bbc",
-    "al jazeera", "al-monitor", "voa", "voice of america", "refinitiv", "factset", "upi", "sputnik",
-    "ria", "irna", "wafa", "sana", "kcna", "press trust of india", "asian news international",
-}  # fmt: skip
-
-
 def is_news_outlet(name: str | None) -> bool:
-    """True for a wire service or outlet credited for the story ('Reuters', 'the AP', 'Xinhua')."""
+    """True for a wire service or outlet credited for the story ('Reuters', 'the AP', 'Xinhua').
+
+    The whole name must be an outlet once a leading "the" and a trailing "(news) agency" are
+    dropped: "Reuters Institute fellow Jane Doe" is a person.
+    """
     if not name:
         return False
-    return re.sub(r"^the\s+|\s+(?:news\s+)?(?:agency|reported|reports)$", "", name.strip().lower()) in _NEWS_OUTLETS
+    return re.sub(r"^the\s+|\s+(?:news\s+)?(?:agency|reported|reports)$", "", name.strip().lower()) in NEWS_OUTLETS
 
 
 _COMMON_CAPS = _STARTERS | _PRONOUNS | set(
@@ -211,7 +163,10 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def _runs_with_offsets(text: str) -> list[tuple[int, int]]:
     """Offsets of runs of capitalised words joined by single spaces (and "of", "bin"...)."""
-    runs, start, end, pending = [], None, None, None
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    end: int | None = None
+    pending: int | None = None
     for m in _WORD.finditer(text):
         word = m.group()
         joined = end is not None and text[end : m.start()] == " "
@@ -221,10 +176,10 @@ def _runs_with_offsets(text: str) -> list[tuple[int, int]]:
             pending = end  # kept only if a capitalised word follows
             end = m.end()
         else:
-            if start is not None:
+            if start is not None and end is not None:  # end is set whenever start is
                 runs.append((start, pending or end))
             start, end, pending = (m.start(), m.end(), None) if word[0].isupper() else (None, None, None)
-    if start is not None:
+    if start is not None and end is not None:
         runs.append((start, pending or end))
     return runs
 
@@ -237,32 +192,33 @@ def _clean_run(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     out, i, titled = [], 0, False
     while i < len(tokens):
         w = words[i]
-        if w.rstrip(".") in _TITLES or w in _CALENDAR or (i == 0 and w in _COMMON_CAPS) or w in _CONNECTORS:
-            is_title = w.rstrip(".") in _TITLES
+        if w.rstrip(".") in TITLES or w in _CALENDAR or (i == 0 and w in _COMMON_CAPS) or w in _CONNECTORS:
+            is_title = w.rstrip(".") in TITLES
             titled = titled or is_title
             # "Secretary of State Antony Blinken": the "of X" belongs to the title
             i += 3 if is_title and i + 2 < len(words) - 1 and words[i + 1] == "of" else 1
             continue
         j = i
-        while j + 1 < len(tokens) and words[j + 1].rstrip(".") not in _TITLES and words[j + 1] not in _CALENDAR:
+        while j + 1 < len(tokens) and words[j + 1].rstrip(".") not in TITLES and words[j + 1] not in _CALENDAR:
             j += 1
         while j > i and words[j] in _CONNECTORS:
             j -= 1
         s, e = tokens[i][0], tokens[j][1]
         e -= 2 if re.search(r"[’']s$", text[s:e]) else 0
-        if not (i == j and words[i] in _DEMONYMS):
+        if not (i == j and words[i] in DEMONYMS):
             out.append((s, e, titled))
         i, titled = j + 1, False
     return out
 
 
 def _kind(name: str, titled: bool, text: str) -> str | None:
-    if name in _COUNTRIES or name in _COUNTRY_ALIASES:
+    if name in COUNTRIES or name in COUNTRY_ALIASES:
         return "country"
     words = set(name.split())
-    if words & _ORG_WORDS or name in _ORG_WORDS or any(o in name for o in ("White House", "Downing Street")):
+    seat = any(o in name for o in ("White House", "Downing Street"))  # "the White House press office"
+    if words & ORGANISATION_WORDS or name in ORGANISATION_WORDS or seat:
         return "organisation"
-    if titled or re.search(rf"\b(?:{'|'.join(_PERSON_CUES)})\s+{re.escape(name)}\b", text):
+    if titled or re.search(rf"\b(?:{'|'.join(PERSON_CUES)})\s+{re.escape(name)}\b", text):
         return "person"
     if re.fullmatch(r"[A-Z]{2,5}", name):
         return "organisation"
@@ -286,7 +242,7 @@ def find_names(text: str) -> list[NameSpan]:
     for name, (s, e, titled) in found.items():
         # A lone capitalised word seen only at sentence starts is an ordinary word ("Trade").
         acronym = re.fullmatch(r"[A-Z]{2,6}", name)
-        known = acronym or name in _COUNTRIES or name in _ORG_WORDS
+        known = acronym or name in COUNTRIES or name in ORGANISATION_WORDS
         if " " not in name and name not in mid_sentence and not titled and not known:
             continue
         if name in _COMMON_CAPS or len(name) < 2:
@@ -301,14 +257,15 @@ def find_names(text: str) -> list[NameSpan]:
 
 def _alias_key(name: str) -> tuple[str, ...]:
     name = re.sub(r"^(?:the|The)\s+", "", name.strip())
-    name = _COUNTRY_ALIASES.get(name, name)
+    name = COUNTRY_ALIASES.get(name, name)
     tokens = _strip_titles(name.split())
-    return tuple(t for t in tokens if t not in _DEMONYMS or len(tokens) == 1)
+    return tuple(t for t in tokens if t not in DEMONYMS or len(tokens) == 1)
 
 
 def _person_like(key: tuple[str, ...]) -> bool:
     name = " ".join(key)
-    return 2 <= len(key) <= 4 and not set(key) & _ORG_WORDS and name not in _COUNTRIES and all(t[0].isupper() for t in key)
+    capitalised = all(t[0].isupper() for t in key)
+    return 2 <= len(key) <= 4 and not set(key) & ORGANISATION_WORDS and name not in COUNTRIES and capitalised
 
 
 def alias_groups(names: Iterable[str | NameSpan]) -> list[list[str]]:

@@ -11,6 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.candidates.lexicon import (
+    BARE_SPEECH_VERBS,
+    INSTITUTION_SPEAKERS,
+    SPEAKER_NOUNS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    TITLE_ABBREVIATIONS,
+)
 from summarizer.candidates.names import (
     _PRONOUNS,
     _STARTERS,
@@ -32,15 +40,8 @@ class Quotation:
     sentence: str
 
 
-_CUES = (
-    "said|says|say|told|tells|added|adds|warned|warns|noted|notes|stated|explained|insisted|argued|claimed|"
-    "wrote|writes|tweeted|posted|declared|announced|stressed|emphasised|emphasized|urged|asked|replied|"
-    "responded|continued|reported|acknowledged|admitted|vowed|pledged|concluded|observed|suggested|"
-    "remarked|commented|recalled|cautioned|predicted|confirmed|denied"
-)
-# Verbs that introduce reported speech without "that" ("Xi said the two should ..."); the
-# others ("declared a partnership") need "that" to be speech.
-_BARE_CUES = "said|says|say|added|warned|insisted|argued|claimed|stressed|believes|thinks"
+_CUES = "|".join(SPEECH_VERBS)
+_BARE_CUES = "|".join(BARE_SPEECH_VERBS)
 _CUE = re.compile(rf"\b(?P<cue>{_CUES})\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<src>[^,.;:“”\"]+)")
 _QUOTE_PATTERNS = [
@@ -85,30 +86,17 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return kept
 
 
-# Nouns that make a speaker of an unnamed source: "a senior Conservative official said",
-# "Regional authorities said", "the central bank said".
-_SPEAKER_NOUNS = set(
-    "official officials authorities police government ministry office spokesperson spokesman spokeswoman "
-    "commission military army source sources analysts executives prosecutors researchers scientists experts "
-    "doctor doctors protesters residents witnesses lawmakers leaders investigators officers rebels militants "
-    "critics economists diplomats activists organisers organizers bank regulator regulators court "
-    "agency department".split()
-)  # fmt: skip
 _DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my"}
 _NP_STOP = _DETERMINERS | {"and", "or", "but", "that", "who", "in", "at", "on", "by", "for", "from", "with",
                            "to", "as", "while", "when", "after", "before"}  # fmt: skip
 
 
-_ORG_SOURCES = {"authorities", "police", "government", "ministry", "office", "commission", "military", "army",
-                "bank", "regulator", "court", "agency", "department"}  # fmt: skip
-
-
 def source_kind(speaker: str) -> str | None:
     """The participant kind of an unnamed source found by `_speaker`: 'Afghan officials' -> group."""
     head = speaker.split()[-1].lower() if speaker.split() else ""
-    if head not in _SPEAKER_NOUNS:
+    if head not in SPEAKER_NOUNS:
         return None
-    if head in _ORG_SOURCES:
+    if head in INSTITUTION_SPEAKERS:
         return "organisation"
     return "group" if head.endswith("s") else "person"
 
@@ -116,7 +104,7 @@ def source_kind(speaker: str) -> str | None:
 def _source_noun_phrase(phrase: str) -> str | None:
     """'... a senior Conservative official' -> 'senior Conservative official' (at most 5 words)."""
     words = re.findall(r"[^\s,;:()]+", phrase)
-    if not words or words[-1].lower() not in _SPEAKER_NOUNS:
+    if not words or words[-1].lower() not in SPEAKER_NOUNS:
         return None
     np: list[str] = []
     for w in reversed(words):
@@ -147,7 +135,7 @@ def _sentence_for(spans: list[tuple[int, int]], start: int, end: int) -> tuple[i
     return hits[0][0], max(e for _, e in hits)
 
 
-_ABBREV_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|St|Jr|Sr|[A-Z])\.")
+_ABBREV_DOT = re.compile(rf"\b(?:{'|'.join(TITLE_ABBREVIATIONS)}|[A-Z])\.")
 
 
 def _mask_abbreviations(s: str) -> str:
@@ -186,7 +174,7 @@ def _attribution_after(text: str, close: int, sent_end: int) -> tuple[str | None
     """“...,” Kremlin aide Yuri Ushakov said. / “...,” said Mr. Ushakov. / “...” she said."""
     tail = text[close:sent_end]
     m = re.match(r"[\s,”\"’'—–-]*", tail)
-    rest = tail[m.end() :]
+    rest = tail[m.end() if m else 0 :]  # the pattern may be empty, so it always matches
     clause = rest[: len(re.split(r"[.;:!?“\"\n]", _mask_abbreviations(rest), maxsplit=1)[0])]
     cue = _CUE.search(clause)
     if not cue:
@@ -225,12 +213,7 @@ _LEAD = re.compile(rf"\s+(?P<cue>{_CUES})\b(?:\s+\w+){{0,3}}?\s+that\s+|\s+(?P<b
 
 # Verbs whose object is itself the stance: "Saab rejected and condemned the leak", "Guevara
 # denied reports that...". The quote keeps the verb, as a labeller would.
-_STANCE_VERBS = (
-    "denied|denies|rejected|rejects|condemned|condemns|denounced|denounces|dismissed|dismisses|"
-    "called on|calls on|called for|calls for|urged|urges|demanded|demands|promised|promises|pledged|"
-    "vowed|ruled out|rules out|claimed responsibility|accused|accuses|blamed|blames|criticised|criticized|"
-    "criticises|criticizes|welcomed|welcomes|praised|praises|warned|warns|insisted|insists"
-)
+_STANCE_VERBS = "|".join(STANCE_VERBS)
 _STANCE = re.compile(rf"\s+(?P<verb>(?:{_STANCE_VERBS})\b)")
 
 
@@ -265,7 +248,8 @@ def _reported(text: str, start: int, end: int) -> tuple[int, int, str | None, st
         speaker, last = _subject(head), (head.split() or [""])[-1].lower()
         if speaker or last in _PRONOUN_SUBJECTS:
             clause_end = acc.start() if acc and acc.start() > lead.end() else len(body)
-            return start + lead.end(), start + len(body[:clause_end].rstrip(" ,–—-")), speaker, lead["cue"] or lead["bare"]
+            stop = start + len(body[:clause_end].rstrip(" ,–—-"))
+            return start + lead.end(), stop, speaker, lead["cue"] or lead["bare"]
     stance = _stance(body, masked, start)
     if stance:
         return stance

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from summarizer.candidates.lexicon import DIRECTION_MARKS, INVISIBLE
 from summarizer.clean.boilerplate import WIRE_CREDITS
 from summarizer.clean.tracked import TrackedText
 
@@ -24,7 +25,9 @@ _CONT = (  # what bytes 0x80-0xBF turn into when read as cp1252 or as Latin-1
 )
 _MOJIBAKE = re.compile(f"[ÂÃÎÏÐÑ][{_CONT}]|â[{_CONT}]{{2}}|ð[{_CONT}]{{3}}")
 
-_INVISIBLE = re.compile("[\u200b\u200e\u200f\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Invisible characters and direction marks, and the C0 controls other than tab, newline and CR.
+# Joiners stay: they shape Indic and Persian script and emoji.
+_INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE | DIRECTION_MARKS)) + "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ODD_SPACE = re.compile("[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _COMBINING_RUN = re.compile(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.S)

@@ -150,7 +150,7 @@ _HEAD_SYNONYMS = {
 }
 
 
-# The scorer's own unit rule, not the lexicon's canonical_unit, which spells out abbreviations and
+# The scorer's own unit rule, not figures' canonical_unit, which spells out abbreviations and
 # irregular plurals ("mph", "feet"): read through that one, NewsQuant's figures score moves (P
 # 0.892 -> 0.905), so switching the yardstick is a change of its own, not part of a refactor.
 def canonical_unit(unit: str | None) -> str:

@@ -1,0 +1,271 @@
+"""The scanner: numbers with sign, currency, scale, range and approximation -> `Quantity`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.candidates.figures.exclusions import excluded_spans, inside, labels_a_name, model_number
+from summarizer.candidates.figures.units import (
+    PERCENT,
+    abbrev_unit,
+    noun_unit,
+    prefix_currency,
+    suffix_unit,
+    units_agree,
+)
+from summarizer.candidates.figures.words import FRACTION, FRACTIONS, NUMBER, SCALE, SCALES, VAGUE, VAGUE_BASE, number
+from summarizer.candidates.lexicon import TIME_UNITS, plural
+
+__all__ = ["Quantity", "find_quantities", "parse_quantity"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str | None
+    text: str
+    start: int
+    end: int
+    approx: str | None = None
+    low: float | None = None
+    high: float | None = None
+
+    def matches(self, value: float, rel_tol: float = 0.005) -> bool:
+        """True when `value` is this quantity (within rel_tol), or inside its range."""
+        if self.low is not None and self.high is not None and self.low <= value <= self.high:
+            return True
+        return abs(value - self.value) <= rel_tol * max(abs(self.value), 1e-9)
+
+
+_RANGE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+to[\s-]+")
+_CURRENCY_SYMBOL = re.compile(r"(?:[A-Z]{0,2}\s?\$|€|£|¥|RM)?")
+_SHARE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|or|and)\s+")
+_SIGN = re.compile(r"(?:[-−]|\b(?i:minus)[- ]?)$")
+_SIGN_CONTEXT = re.compile(r"(?:^|[(\[]|\b(?i:to|at|of|by|was|is|hit|reached)\s|[$€£¥])$")
+_APPROX = re.compile(
+    r"(?i:\b(?P<a>about|around|approximately|approx\.|roughly|nearly|almost|some|more\s+than|over|"
+    r"less\s+than|under|fewer\s+than|at\s+least|at\s+most|up\s+to|as\s+many\s+as|as\s+much\s+as|"
+    r"as\s+few\s+as|as\s+little\s+as|close\s+to|upwards\s+of|in\s+excess\s+of|just\s+over|"
+    r"just\s+under|well\s+over|an\s+estimated|estimated|below|above|exceeding|no\s+more\s+than|"
+    r"no\s+fewer\s+than|no\s+less\s+than)|(?P<t>~))\s*$"
+)
+_LONG = re.compile(rf"(?<![\w-])(?P<u>{'|'.join(TIME_UNITS)})-?long\b", re.IGNORECASE)
+_NOT_BEFORE_FRACTION = re.compile(r"(?i:\b(?:the|first|second|third|fourth|final|last|other|latter|former|back)\s*)$")
+
+
+@dataclass
+class _Core:
+    """One number with its sign, currency and scale, before range and unit decisions."""
+
+    start: int
+    end: int
+    value: float
+    mantissa: float
+    scaled: bool
+    word: bool
+    currency: str | None
+
+
+def _million_m(text: str, pos: int) -> bool:
+    """Lower-case "m" without a currency: million before "of"/a counted noun ("35m of its
+    devices", "2m people"), metres otherwise ("a 100m sprint")."""
+    if re.compile(r"\s+of\b").match(text, pos):
+        return True
+    unit, strong = noun_unit(text, pos, 2)
+    return unit is not None and not strong
+
+
+def _sign_start(text: str, start: int) -> int | None:
+    """Where a minus sign before the number starts: "minus 5", "to -5", "(-5)", "$-50.8bn".
+    A hyphen after other words is punctuation ("Covid -19", "then - 18")."""
+    sign = _SIGN.search(text[max(0, start - 6) : start])
+    if not sign:
+        return None
+    at = start - len(sign.group())
+    if sign.group()[0] in "-−" and not _SIGN_CONTEXT.search(text[max(0, at - 8) : at]):
+        return None
+    return at
+
+
+def _core(text: str, m: re.Match[str]) -> _Core:
+    mantissa = number(m)
+    value, start, end, scaled = mantissa, m.start(), m.end(), False
+    sign_at = None if m["w"] else _sign_start(text, start)
+    if sign_at is not None:
+        value, mantissa, start = -value, -mantissa, sign_at
+    pre = prefix_currency(text, start)
+    currency = None
+    if pre:
+        start, currency = pre
+    scale = SCALE.match(text, end)
+    if scale:
+        word = scale["s"]
+        if word in ("m", "b") and currency is None:
+            ok = word == "m" and not scale["sp"] and _million_m(text, scale.end())
+        else:
+            spaced_k = word.lower() == "k" and scale["sp"]
+            ok = not spaced_k and not (word in ("B", "M") and scale["sp"] and currency is None)
+        if ok:
+            value, end, scaled = value * SCALES[word.lower()], scale.end(), True
+    return _Core(start, end, value, mantissa, scaled, bool(m["w"]), currency)
+
+
+def _glued(text: str, m: re.Match[str]) -> bool:
+    """Digits glued to letters are names or ordinals: G20, Covid-19, F-16, 5G, 2nd, 24/7."""
+    if m["w"]:
+        return False
+    before = text[max(0, m.start() - 2) : m.start()]
+    if _sign_start(text, m.start()) is not None:
+        return False  # "minus-1.4"
+    if before[-1:].isalpha() or (before[-1:] in "-‑" and before[:1].isalpha()):
+        return True
+    after = text[m.end() : m.end() + 1]
+    unit_follows = SCALE.match(text, m.end()) or abbrev_unit(text, m.end()) or PERCENT.match(text, m.end())
+    if after.isalpha() and not unit_follows:
+        return True
+    # Versions, fractions, clock readings, scientific notation: 1.2.3, 24/7, 2:1, 1.99×10
+    return bool(re.match(r"[./:×x]\d", text[m.end() : m.end() + 2]) or re.search(r"\d[/:×]$", before))
+
+
+# --- parsing ----------------------------------------------------------------------------
+
+
+def _after_symbol(text: str, pos: int) -> int:
+    """Where a second number may start: after an optional currency symbol ("$5-$7bn")."""
+    sym = _CURRENCY_SYMBOL.match(text, pos)
+    return sym.end() if sym else pos  # the pattern is optional, so it always matches
+
+
+def _second_number(text: str, pos: int, between: bool) -> tuple[_Core, re.Match[str]] | None:
+    """The other end of a range starting at `pos`: "-15", " to 7 million", " and 7"."""
+    sep = (re.compile(r"\s+(?:and|to)\s+") if between else _RANGE_SEP).match(text, pos)
+    if not sep:
+        return None
+    m2 = NUMBER.match(text, _after_symbol(text, sep.end()))
+    if m2 is None:
+        return None
+    return _core(text, m2), m2
+
+
+def _range(text: str, first: _Core, unit_end: int, unit: str | None) -> tuple[float, float, int, str | None] | None:
+    """(low, high, end, unit) for "10-15 per cent", "5% and 6%", "$5-$7bn", or None."""
+    between = bool(re.search(r"(?i:\bbetween\s*)$", text[max(0, first.start - 12) : first.start]))
+    for pos in dict.fromkeys((first.end, unit_end)):
+        found = _second_number(text, pos, between)
+        if not found:
+            continue
+        second, m2 = found
+        unit2: str | None
+        if second.currency:
+            unit2, end2 = second.currency, second.end
+        else:
+            unit2, end2, _ = suffix_unit(text, second.end, second.value)
+        if pos == unit_end and pos != first.end and not units_agree(unit, unit2):
+            continue  # "5% to 7 people" is not a range
+        low = first.value
+        if second.scaled and not first.scaled and abs(first.value) < abs(second.mantissa):
+            low = first.value * (second.value / second.mantissa)  # "5-7 million": the scale is shared
+        if low < second.value:
+            return low, second.value, end2, unit or unit2
+        return None  # "2-1" is a score; "from 4.8 to 4.7" a change
+    return None
+
+
+def _shared_unit(text: str, end: int, lenient: bool) -> str | None:
+    """"eight or nine euros", "from 4.8 to 4.7 percent": the unit written once, for both."""
+    sep = _SHARE_SEP.match(text, end)
+    m2 = NUMBER.match(text, _after_symbol(text, sep.end())) if sep else None
+    if m2 is None:
+        return None
+    core = _core(text, m2)
+    if core.currency:
+        return core.currency
+    unit, _, strong = suffix_unit(text, core.end, core.value)
+    return unit if strong or lenient or unit else None
+
+
+def _approx(text: str, start: int) -> str | None:
+    m = _APPROX.search(text[max(0, start - 30) : start])
+    if not m:
+        return None
+    return "about" if m["t"] else " ".join(m["a"].lower().split())
+
+
+def _quantity(text: str, m: re.Match[str], lenient: bool) -> Quantity | None:
+    first = _core(text, m)
+    value, end, low, high = first.value, first.end, None, None
+    unit, strong = first.currency, first.currency is not None
+    if unit is None:
+        unit, end, strong = suffix_unit(text, first.end, first.value)
+    rng = _range(text, first, end, unit)
+    if rng:
+        value, low, high = rng[0], rng[0], rng[1]
+        end, unit, strong = max(end, rng[2]), rng[3], strong or rng[3] is not None
+    elif unit is None:
+        unit = _shared_unit(text, end, lenient)
+        strong = unit is not None
+    if unit is None and first.word and not lenient:
+        return None  # "the two have expanded ties": a pronoun, not a figure
+    if first.currency is None and model_number(text, m):
+        return None
+    if not (strong or first.scaled) and labels_a_name(text, m, unit):
+        return None
+    return Quantity(value, unit, text[first.start : end], first.start, end, _approx(text, first.start), low, high)
+
+
+def _specials(text: str, excluded: list[tuple[int, int]]) -> list[Quantity]:
+    """Figures without digits or number words: 'hour-long', 'half of', 'two-thirds of'."""
+    out = []
+    for m in FRACTION.finditer(text):
+        if _NOT_BEFORE_FRACTION.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "the first half of 2023"
+        article = re.match(r"\s+an?\b", text[m.end() :])
+        unit = noun_unit(text, m.end() + article.end(), 1)[0] if article else None
+        value = FRACTIONS[" ".join(m["f"].lower().split())]
+        out.append(Quantity(value, unit, m.group(), m.start(), m.end(), _approx(text, m.start())))
+    for m in VAGUE.finditer(text):
+        words = m["v"].lower().split()
+        low = VAGUE_BASE[words[0]] * (VAGUE_BASE[words[-1]] if len(words) > 1 else 1)
+        unit = noun_unit(text, m.end() + 3, 2)[0]  # the noun after "of"
+        out.append(Quantity(low, unit, m.group(), m.start(), m.end(), "about", low, low * 10))
+    for m in _LONG.finditer(text):
+        if not inside(excluded, m.start(), m.end()):
+            out.append(Quantity(1.0, plural(m["u"]), m.group(), m.start(), m.end(), _approx(text, m.start())))
+    return out
+
+
+def _scan(text: str, lenient: bool) -> list[Quantity]:
+    excluded = excluded_spans(text)
+    out = _specials(text, excluded)
+    taken = [(q.start, q.end) for q in out]
+    pos = 0
+    for m in NUMBER.finditer(text):
+        if m.start() < pos or inside(excluded + taken, m.start(), m.end()):
+            continue
+        if _glued(text, m) and not prefix_currency(text, m.start()):  # "RM5" is money
+            continue
+        q = _quantity(text, m, lenient)
+        if q is not None:
+            out.append(q)
+            pos = q.end
+    return sorted(out, key=lambda q: q.start)
+
+
+# --- public API -------------------------------------------------------------------------
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every numeric mention in `text`, in order, with offsets into `text`."""
+    return _scan(text, lenient=False)
+
+
+def parse_quantity(span: str) -> Quantity | None:
+    """The main quantity of a short span (e.g. a model's figure text): the first with a unit.
+
+    Lenient where find_quantities is strict: a bare number word ("two") counts here.
+    """
+    found = _scan(span, lenient=True)
+    return next((q for q in found if q.unit), found[0]) if found else None
+
+

@@ -1,0 +1,214 @@
+"""Units: what follows (or precedes) a number in the text, and which spellings name one unit.
+
+`canonical_unit` reads a unit's name (from the text or a model) and `units_agree` compares two.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.candidates.figures.words import STOP
+from summarizer.candidates.lexicon import (
+    ABBREV_UNITS,
+    CURRENCY_CODES,
+    CURRENCY_WORDS,
+    DOLLAR_QUALIFIER,
+    DOLLARS,
+    MEASURES,
+    ONE_LETTER_UNITS,
+    PERCENT_NAMES,
+    PERCENTAGE_POINT_NAMES,
+    PLURAL_ONLY,
+    PREFIX_CURRENCY,
+    RATE_WORDS,
+    TIME_UNITS,
+    plural,
+    singular,
+)
+
+_PREFIX = re.compile(
+    r"(?:(?<![A-Za-z])(?P<code>" + "|".join(sorted(CURRENCY_CODES | {"RMB"})) + r")\s?"
+    r"|(?P<sym>US\s?\$|U\.S\.\$|(?<![A-Za-z])(?:S|HK|AU?|CA?|NZ|NT|R)\s?\$|\$|€|£|¥|₹|₩|₽|₪|₱|฿|₫"
+    r"|(?<![A-Za-z])(?:Rs\.?|RM|Rp))\s?)$"
+)
+PERCENT = re.compile(
+    r"(?P<pp>\s*(?i:percentage|per\s?cent(?:age)?)[- ]points?\b|\s?(?:pp|ppts?)\b)"
+    r"|(?P<pct>\s?%|\s*(?i:per\s?cent|percent|pct)\b)"
+)
+_CUR_SUFFIX = re.compile(
+    r"\s+(?:(?P<q>US|U\.S\.|American|Singapore|Hong\s+Kong|Australian|Canadian|New\s+Zealand|Taiwan)\s+)?"
+    r"(?P<dollar>dollars?)\b"
+    r"|\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?P<word>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b"
+    r"|\s?(?-i:(?P<code>" + "|".join(sorted(CURRENCY_CODES)) + r"))\b",
+    re.IGNORECASE,
+)
+_ABBREV = re.compile(
+    r"(?P<sp>\s?)(?P<u>"
+    + "|".join(re.escape(u) for u in sorted(ABBREV_UNITS, key=len, reverse=True))
+    + r"|L)(?![\w/])",
+    re.IGNORECASE,
+)
+_HYPHEN_NOUN = re.compile(r"-(?P<n>[a-z]+)(?:-(?P<tail>old|long|high|wide|deep|tall|strong))?\b")
+_NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)")
+
+
+def _is_plural_noun(word: str) -> bool:
+    low = word.lower()
+    if low in PLURAL_ONLY:
+        return True
+    if low.endswith("men") and len(low) > 5:
+        return True  # fishermen, servicemen
+    return len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is", "’s", "'s")) and low not in STOP
+
+
+_SKIPPABLE = {"more", "other", "additional", "new", "extra", "further", "fewer"}
+
+
+def _measure_tail(text: str, pos: int, unit: str) -> tuple[str, int]:
+    """Compound measures: "degrees celsius", "miles per hour", "hours a week"."""
+    if unit == "degrees":
+        m = re.compile(r"\s+(?P<w>(?i:celsius|fahrenheit|centigrade))\b").match(text, pos)
+        if m:
+            return f"degrees {m['w'].lower()}", m.end()
+    m = re.compile(r"\s+(?:per|a|an)\s+(?P<w>[a-z]+)\b").match(text, pos)
+    if m and m["w"] in RATE_WORDS:
+        return f"{unit} per {m['w']}", m.end()
+    return unit, pos
+
+
+def noun_unit(text: str, pos: int, value: float) -> tuple[str | None, bool]:
+    """The noun a number counts ("2,000 people", "250 more Russian soldiers") and whether it
+    is a measurement (strong) rather than any plural noun (weak)."""
+    for i in range(3):
+        m = _NEXT_WORD.match(text, pos)
+        if not m:
+            return None, False
+        word, low = m["w"], m["w"].lower()
+        pos = m.end()
+        age = re.fullmatch(rf"({'|'.join(TIME_UNITS)})-(?:old|long)", low)
+        if i == 0 and (low in MEASURES or singular(low) in MEASURES or age):
+            unit = plural(age[1]) if age else (low if _is_plural_noun(low) else plural(low))
+            return _measure_tail(text, pos, unit)[0], True
+        if i == 0 and low in ("square", "cubic"):
+            nxt = _NEXT_WORD.match(text, pos)
+            if nxt and singular(nxt["w"].lower()) in MEASURES:
+                return f"{low} {nxt['w'].lower()}", True
+        if re.fullmatch(r"[A-Z]{2,}s", word):
+            return word, False  # "2 TDs", "30 MPs"
+        if low in _SKIPPABLE or (word[0].isupper() and low not in STOP):
+            continue  # adjectives and demonyms: "more Russian soldiers"
+        if low in STOP:
+            return None, False
+        if _is_plural_noun(word):
+            return _measure_tail(text, pos, low)[0], False
+        if i == 0 and value == 1 and "-" not in low:
+            return plural(low), False  # "one solution"
+    return None, False
+
+
+def prefix_currency(text: str, start: int) -> tuple[int, str] | None:
+    m = _PREFIX.search(text[max(0, start - 8) : start])
+    if not m:
+        return None
+    begin = start - len(m.group())
+    if m["code"]:
+        return begin, "CNY" if m["code"] == "RMB" else m["code"]
+    return begin, PREFIX_CURRENCY[re.sub(r"\s", "", m["sym"])]
+
+
+def _suffix_currency(m: re.Match[str]) -> str:
+    if m["dollar"]:
+        return DOLLAR_QUALIFIER.get(re.sub(r"\s+", " ", (m["q"] or "us").lower()), "USD")
+    if m["word"]:
+        return CURRENCY_WORDS[m["word"].lower()]
+    return m["code"]
+
+
+def abbrev_unit(text: str, pos: int) -> tuple[str, int] | None:
+    ab = _ABBREV.match(text, pos)
+    if not ab:
+        return None
+    u = ab["u"]
+    if len(u) > 1:
+        return ABBREV_UNITS[u.lower()], ab.end()
+    if u in ONE_LETTER_UNITS and (not ab["sp"] or u in "WVL"):
+        return ONE_LETTER_UNITS[u], ab.end()
+    return None
+
+
+def suffix_unit(text: str, end: int, value: float) -> tuple[str | None, int, bool]:
+    """Unit written after the number -> (unit, end of text, strong).
+
+    Strong units (percent, currency, abbreviations, measures, hyphenated nouns) also make
+    a number next to a capitalised word a figure ("Lamborghini's 640bhp").
+    """
+    pct = PERCENT.match(text, end)
+    if pct:
+        return ("percentage_point" if pct["pp"] else "percent"), pct.end(), True
+    cur = _CUR_SUFFIX.match(text, end)
+    if cur:
+        return _suffix_currency(cur), cur.end(), True
+    bp = re.compile(r"\s+basis\s+points?\b", re.I).match(text, end)
+    if bp:
+        return "basis points", bp.end(), True
+    hy = _HYPHEN_NOUN.match(text, end)
+    if hy and hy["n"] not in STOP:
+        noun = hy["n"]
+        unit = ABBREV_UNITS.get(noun) or (noun if _is_plural_noun(noun) else plural(noun))
+        return unit, hy.end(), True
+    ab = abbrev_unit(text, end)
+    if ab:
+        return ab[0], ab[1], True
+    unit, strong = noun_unit(text, end, value)
+    return unit, end, strong  # a noun after a space is the unit, not part of the text
+
+
+# --- unit agreement ---------------------------------------------------------------------
+
+
+def canonical_unit(unit: str | None) -> frozenset[str]:
+    """The set of canonical names a unit may stand for (several for '$' and '¥'): an ISO 4217
+    code, "percent", "percentage_point", or the unit spelled out, British spelling, singular
+    ("km" -> "kilometre", "meters" -> "metre", "mph" -> "mile per hour")."""
+    if unit is None:
+        return frozenset()
+    u = " ".join(unit.strip().split())
+    low = u.lower()
+    if low in ("", "-", "none", "null"):
+        return frozenset()
+    if low in PERCENT_NAMES:
+        return frozenset({"percent"})
+    if low in PERCENTAGE_POINT_NAMES:
+        return frozenset({"percentage_point"})
+    if u.upper() in CURRENCY_CODES or low == "rmb":
+        return frozenset({"CNY" if low == "rmb" else u.upper()})
+    compact = u.replace(" ", "")
+    if compact in PREFIX_CURRENCY and compact not in ("$", "Rs", "RM", "Rp"):
+        return frozenset({PREFIX_CURRENCY[compact]} | ({"CNY"} if compact == "¥" else set()))
+    if low in ("$", "dollar", "dollars"):
+        return DOLLARS
+    m = re.fullmatch(r"(.+?)\s+dollars?", low)
+    if m and m[1] in DOLLAR_QUALIFIER:
+        return frozenset({DOLLAR_QUALIFIER[m[1]]})
+    if low in CURRENCY_WORDS or low == "pound sterling":
+        return frozenset({CURRENCY_WORDS.get(low, "GBP")})
+    if u in ONE_LETTER_UNITS:
+        low = ONE_LETTER_UNITS[u]
+    elif low in ABBREV_UNITS and len(low) > 1:
+        low = ABBREV_UNITS[low]
+    low = re.sub(r"^degrees? (celsius|fahrenheit|centigrade)$", r"\1", low)
+    low = re.sub(r"(met|lit)er(s?)\b", r"\1re\2", low)  # US spelling: meter/liter -> metre/litre
+    low = re.sub(r"-(?:old|long)$", "", low)  # "year-old" is an age in years
+    return frozenset({" ".join(singular(w) for w in low.replace("-", " ").split())})
+
+
+def units_agree(a: str | None, b: str | None) -> bool:
+    """True when two unit spellings name the same unit.
+
+    "percent" ~ "per cent" ~ "%"; "USD" ~ "US$" ~ "US dollars"; "dollars"/"$" ~ any dollar
+    currency; "years" ~ "year"; "km" ~ "kilometres". Both None agree; None vs a unit does not.
+    """
+    ca, cb = canonical_unit(a), canonical_unit(b)
+    if not ca or not cb:
+        return not ca and not cb
+    return bool(ca & cb)
