@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from summarizer.clean.article import CleanArticle, clean
-from summarizer.clean.html import _recover_missed_blocks
 from summarizer.errors import InputError
 from summarizer.load import load_bytes, load_path, load_text
 
@@ -264,24 +263,6 @@ def test_html_body_is_whole(page: CleanArticle, present: str) -> None:
 )
 def test_html_furniture_scripts_and_styles_never_leak(page: CleanArticle, absent: str) -> None:
     assert absent not in page.text
-
-
-def test_html_body_split_across_containers_is_recovered() -> None:
-    article = clean(load_path(FIXTURES / "split_body.html"))
-    assert article.text.startswith("A new wave of app-based banks")
-    assert article.text.endswith("competition for their time eased.")
-    assert "Advertisement" not in article.text and "newsletter" not in article.text
-
-
-def test_embedded_post_missed_by_the_extractor_is_put_back() -> None:
-    from trafilatura.utils import load_html
-
-    tree = load_html((FIXTURES / "tweet.html").read_text(encoding="utf-8"))
-    paragraphs = [p for p in (tree.xpath("//div[@class='story-body']/p")) if p.text]
-    lines = [p.text for p in paragraphs]  # what an extractor that skips the tweet returns
-    recovered = _recover_missed_blocks(tree, lines)
-    assert recovered[:2] == lines[:2] and recovered[-2:] == lines[-2:]
-    assert "Yes this is real and yes the state spent nearly half a million dollars on it" in recovered[2]
 
 
 @pytest.mark.parametrize(
