@@ -31,6 +31,7 @@ from summarizer.schema import (
     Meta,
     Participant,
     Position,
+    SummaryWithText,
 )
 
 __all__ = [
@@ -52,21 +53,25 @@ __all__ = [
     "Position",
     "Settings",
     "SummarizerError",
+    "SummaryWithText",
     "TransientBackendError",
     "make_backend",
     "summarize",
 ]
 
 
-def summarize(source: Any, *, backend: Backend | str | None = None, **kwargs: Any) -> ArticleSummary:
-    """Summarise one article (text, bytes, a Path, or a cleaned article).
+def summarize(source: Any, *, backend: Backend | str | None = None, **kwargs: Any) -> Any:
+    """Summarise one article (text, bytes, a Path, or a cleaned article) into an `ArticleSummary`.
 
     `backend` is a Backend instance or a backend name; other keyword arguments are Settings
-    fields (model, base_url, max_reasks, ...) or `published=datetime.date`.
+    fields (model, base_url, max_reasks, ...) or `published=datetime.date`. With
+    `include_text=True` the result is a `SummaryWithText`: `.summary`, and `.text`, the cleaned
+    text that evidence `start`/`end` index (see `summarizer.pipeline.summarize`).
     """
     from summarizer.pipeline import summarize as run
 
-    pipeline_args = {k: kwargs.pop(k) for k in ("published", "kind", "store", "settings") if k in kwargs}
+    names = ("published", "kind", "store", "settings", "include_text")
+    pipeline_args = {k: kwargs.pop(k) for k in names if k in kwargs}
     if isinstance(backend, str):
         kwargs["backend"] = backend
         backend = None

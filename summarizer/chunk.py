@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+CHARS_PER_TOKEN = 3.5  # English news text under Qwen's tokenizer, measured on the example
+PROMPT_OVERHEAD_TOKENS = 900  # instructions, candidates and the JSON grammar's schema around the article
+
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])[”\"’)]?\s+"), re.compile(r"\s+"))
 
 
@@ -19,6 +22,14 @@ class Chunk:
     @property
     def end(self) -> int:
         return self.start + len(self.text)
+
+
+def max_chars(n_ctx: int, max_tokens: int) -> int:
+    """The longest chunk, in characters, whose prompt and answer fit a context of `n_ctx` tokens.
+
+    A 0.6 margin covers tokenizers denser than Qwen's and the candidate list growing with the text.
+    """
+    return max(0, int((n_ctx - max_tokens - PROMPT_OVERHEAD_TOKENS) * CHARS_PER_TOKEN * 0.6))
 
 
 def split(text: str, max_chars: int, overlap: int = 400) -> list[Chunk]:

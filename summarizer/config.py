@@ -55,7 +55,9 @@ class Settings:
     token_budget: int = _setting(40_000, "tokens per article, prompt + completion, all calls and re-asks")
     temperature: float = _setting(0.0, "sampling temperature")
     repeat_penalty: float = _setting(1.1, "repeat penalty (local backend, and OpenAI-compatible servers)")
-    n_ctx: int = _setting(4096, "context window of the local model, in tokens")
+    n_ctx: int | None = _setting(None, "context window in tokens, which sets how long articles are split; "
+                                 "default: the backend's (local 4096, at most the GGUF's own; API models 128000)",
+                                 shown="backend's")
     n_threads: int | None = _setting(None, "llama.cpp threads", shown="physical cores")
     timeout_s: float = _setting(120.0, "seconds per API request")
     transport_retries: int = _setting(4, "retries on 429/408/409/5xx/connection errors")

@@ -9,13 +9,14 @@ import datetime as dt
 import hashlib
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from summarizer.backends import Backend, make_backend
 from summarizer.backends.base import Attempt
+from summarizer.backends.context import context_tokens
 from summarizer.candidates import find_candidates
 from summarizer.candidates.dates import find_dateline
-from summarizer.chunk import split
+from summarizer.chunk import max_chars, split
 from summarizer.clean.article import CleanArticle, clean
 from summarizer.config import Settings
 from summarizer.errors import BudgetError, SummarizerError
@@ -24,10 +25,9 @@ from summarizer.extract.prompts import prompt_version
 from summarizer.ground import Grounded, ground
 from summarizer.load import RawInput, load_bytes, load_path, load_text
 from summarizer.merge import merge_figures, merge_participants, merge_positions
-from summarizer.schema import SCHEMA_VERSION, ArticleSummary, Meta, Tokens
+from summarizer.schema import SCHEMA_VERSION, ArticleSummary, Meta, SummaryWithText, Tokens
 
 Source = str | bytes | Path | RawInput | CleanArticle
-CHARS_PER_TOKEN = 3.5  # English news text under Qwen's tokenizer, measured on the example
 
 
 def prepare(source: Source, *, settings: Settings, kind: str | None = None) -> CleanArticle:
@@ -45,6 +45,14 @@ def prepare(source: Source, *, settings: Settings, kind: str | None = None) -> C
     return clean(raw)
 
 
+@overload
+def summarize(source: Source, *, settings: Settings | None = ..., backend: Backend | None = ...,
+              published: dt.date | None = ..., kind: str | None = ..., store: Any | None = ...,
+              include_text: Literal[False] = ..., **overrides: Any) -> ArticleSummary: ...
+@overload
+def summarize(source: Source, *, settings: Settings | None = ..., backend: Backend | None = ...,
+              published: dt.date | None = ..., kind: str | None = ..., store: Any | None = ...,
+              include_text: Literal[True], **overrides: Any) -> SummaryWithText: ...
 def summarize(
     source: Source,
     *,
@@ -53,15 +61,19 @@ def summarize(
     published: dt.date | None = None,
     kind: str | None = None,
     store: Any | None = None,
+    include_text: bool = False,
     **overrides: Any,
-) -> ArticleSummary:
+) -> ArticleSummary | SummaryWithText:
     """Summarise one article into a schema-v1 `ArticleSummary`.
 
     `source` is text, bytes, a Path, a RawInput or a CleanArticle; `kind` ("text" or "html")
     overrides how text, bytes or a Path are read. `settings` default to `Settings.load(**overrides)`,
     `backend` to the one they name. `published` anchors relative dates ('Monday', 'Feb 8'); without
     it the article's own date or dateline is used. With a `store`, a cached summary is returned
-    (`meta.cached`) and the run is logged, as `settings.cache` and `settings.log` allow.
+    (`meta.cached`) and the run is logged (cache hits too, as cached runs), as `settings.cache` and
+    `settings.log` allow. `include_text=True` returns a `SummaryWithText`: `.summary` and `.text`,
+    the cleaned text that evidence `start`/`end` index. Evidence also carries `raw_start`/`raw_end`
+    into the original input where the cleaner's offset map has them (README, "Evidence offsets").
 
     Raises a SummarizerError: InputError for unusable input, ConfigError for bad settings,
     BackendError when the backend fails, ExtractionError or BudgetError when no valid answer fits
@@ -70,6 +82,7 @@ def summarize(
     settings = settings or Settings.load(**overrides)
     started = time.perf_counter()
     article = prepare(source, settings=settings, kind=kind)
+    origin = _origin(source, article)
     backend = backend or make_backend(settings)
     anchor = published or article.published or find_dateline(article.text)
     key = cache_key(article.text, backend, settings, anchor)
@@ -78,8 +91,12 @@ def summarize(
         if hit is not None:
             hit.meta.cached = True
             hit.meta.latency_s = round(time.perf_counter() - started, 4)
-            return hit
-    run_id = _start_run(store, settings, article, backend)
+            run_id = _start_run(store, settings, article, backend, origin)
+            if run_id is not None:
+                store.finish_run(run_id, outcome="ok", summary=hit, error=None, attempts=0, tokens=(0, 0),
+                                 latency_s=hit.meta.latency_s, cached=True)
+            return _returned(add_raw_offsets(hit, article), article, include_text)
+    run_id = _start_run(store, settings, article, backend, origin)
     attempts: list[Attempt] = []
     try:
         summary = _run(article, backend, settings, anchor, attempts)
@@ -90,15 +107,45 @@ def summarize(
     _finish_run(store, run_id, attempts, summary, None, started)
     if store is not None and settings.cache:
         store.put_summary(key, summary)
+    return _returned(add_raw_offsets(summary, article), article, include_text)
+
+
+def _returned(summary: ArticleSummary, article: CleanArticle,
+              include_text: bool) -> ArticleSummary | SummaryWithText:
+    return SummaryWithText(summary=summary, text=article.text) if include_text else summary
+
+
+def add_raw_offsets(summary: ArticleSummary, article: CleanArticle) -> ArticleSummary:
+    """Set every evidence's `raw_start`/`raw_end` from the article's offset map (None where a
+    span is not found or maps to no raw text). Recomputed on cache hits too: the cache is keyed
+    by the cleaned text, and two raw inputs can clean to the same text."""
+    for evidence in summary.evidence():
+        evidence.raw_start = evidence.raw_end = None
+        if evidence.start is None or evidence.end is None or not article.segments:
+            continue
+        if not 0 <= evidence.start < evidence.end <= len(article.text):
+            continue
+        raw_start, raw_end = article.to_raw(evidence.start, evidence.end)
+        if raw_end > raw_start:
+            evidence.raw_start, evidence.raw_end = raw_start, raw_end
     return summary
+
+
+def _origin(source: Source, article: CleanArticle) -> str | None:
+    """What the run log records as the input: the file's path (or <stdin>), else the page's URL."""
+    if isinstance(source, Path):
+        return str(source)
+    if isinstance(source, RawInput) and not source.source.startswith("<string"):
+        return source.source if source.source != "<bytes>" else article.url
+    return article.url
 
 
 def _run(article: CleanArticle, backend: Backend, settings: Settings, anchor: dt.date | None,
          attempts: list[Attempt]) -> ArticleSummary:
-    max_chars = int((settings.n_ctx - settings.max_tokens - 900) * CHARS_PER_TOKEN * 0.6)
+    limit = max_chars(context_tokens(backend, settings), settings.max_tokens)
     parts: list[Grounded] = []
     tokens = Tokens()
-    for chunk in split(article.text, max_chars):
+    for chunk in split(article.text, limit):
         budget = settings.token_budget - tokens.total
         if budget <= 0:
             raise BudgetError(
@@ -152,12 +199,13 @@ def cache_key(text: str, backend: Backend, settings: Settings, anchor: dt.date |
                      schema_version=SCHEMA_VERSION, options=options)
 
 
-def _start_run(store: Any, settings: Settings, article: CleanArticle, backend: Backend) -> int | None:
+def _start_run(store: Any, settings: Settings, article: CleanArticle, backend: Backend,
+               origin: str | None) -> int | None:
     if store is None or not settings.log:
         return None
     digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
     return store.start_run(input_hash=digest, backend=backend.name, model=backend.model,
-                           prompt_version=prompt_version(), source=article.url)
+                           prompt_version=prompt_version(), source=origin)
 
 
 def _finish_run(store: Any, run_id: int | None, attempts: list[Attempt], summary: ArticleSummary | None,

@@ -40,6 +40,10 @@ _AS_SENT = ConfigDict(json_schema_extra=_keep_docstring_out)
 class Evidence(BaseModel):
     """Where an item stands in the cleaned text. Offsets are computed by code, never by the model."""
 
+    # The offsets contract (README, "Evidence offsets"): start/end index the cleaned text, which
+    # include_text returns; raw_start/raw_end index the original input. Both count Unicode code
+    # points (Python str indices), end exclusive.
+
     quote: str = Field(max_length=600)
     """The text the item rests on, as the model or the candidate finder gave it."""
     start: int | None = Field(default=None, ge=0)
@@ -49,6 +53,11 @@ class Evidence(BaseModel):
     match: MatchKind | None = None
     """How the span was matched; null when the quote is not in the text."""
     score: float | None = Field(default=None, description="Similarity 0-100 of the matched span (100 for exact).")
+    raw_start: int | None = Field(default=None, ge=0)
+    """Offset of the span's first character in the original input (the decoded file or HTML
+    source), from the cleaner's offset map; null when the span is not found or has no raw twin."""
+    raw_end: int | None = Field(default=None, ge=0)
+    """Offset just past the span in the original input; null with `raw_start`."""
 
     def holds_in(self, text: str) -> bool:
         """True when the offsets point at the quote (exactly, or as recorded by `match`)."""
@@ -199,3 +208,11 @@ class ArticleSummary(BaseModel):
         items += [p.evidence for p in self.positions]
         items += [f.evidence for f in self.figures]
         return [e for e in items if e is not None]
+
+
+class SummaryWithText(BaseModel):
+    """A summary plus the cleaned text its evidence offsets point into: what `include_text=True`
+    returns (`summarize()`, `--include-text`, POST /v1/summaries?include_text=true)."""
+
+    summary: ArticleSummary
+    text: str = Field(description="The cleaned article text; evidence.start/end are offsets into it.")

@@ -91,7 +91,7 @@ def test_meta_records_backend_prompt_and_usage(settings, article):
     summary = summarize(article, settings=settings, backend=FakeBackend(draft_for(article.text)))
     m = summary.meta
     assert (m.backend, m.model, m.attempts, m.reasks) == ("fake", "fake-model", 3, 0)
-    assert m.prompt_version.startswith("extract-v2+rules-")
+    assert m.prompt_version.startswith("extract-v3+rules-")
     assert m.tokens.prompt > 0 and m.tokens.completion > 0
 
 
@@ -128,8 +128,9 @@ def test_cache_hit_makes_no_backend_call_and_says_so(settings, article, tmp_path
         again = summarize(article, settings=settings, backend=backend, store=store)
         assert backend.calls == [] and again.meta.cached and not first.meta.cached
         assert again.participants == first.participants
-        runs = store.runs()
-        assert len(runs) == 1 and runs[0]["outcome"] == "ok"
+        hit, runs = store.runs()[0], store.runs()[1:]  # the hit is logged too, as a cached run
+        assert (hit["cached"], hit["attempts"], hit["outcome"]) == (True, 0, "ok")
+        assert len(runs) == 1 and runs[0]["outcome"] == "ok" and not runs[0]["cached"]
         log = store.run(runs[0]["id"])["attempt_log"]
         assert [(a["stage"], a["outcome"]) for a in log] == [("overview", "ok"), ("actors", "ok"), ("notes", "ok")]
 

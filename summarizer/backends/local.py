@@ -21,6 +21,7 @@ from summarizer.backends.base import (
     completion_from_content,
     json_object_format,
 )
+from summarizer.backends.context import LOCAL_CONTEXT_TOKENS
 from summarizer.config import Settings
 from summarizer.errors import ConfigError, ExtractionError
 from summarizer.schema import Tokens
@@ -83,8 +84,16 @@ class LocalBackend(InstructorBackend):
     @property
     def llama(self) -> Any:
         if self._llama is None:
-            self._llama = load_llama(self.path, n_ctx=self.settings.n_ctx, n_threads=self.settings.threads)
+            n_ctx = self.settings.n_ctx or LOCAL_CONTEXT_TOKENS
+            self._llama = load_llama(self.path, n_ctx=n_ctx, n_threads=self.settings.threads)
         return self._llama
+
+    @property
+    def context_tokens(self) -> int:
+        """The context the GGUF runs with here, at most its own trained context (loads the model)."""
+        llama = self.llama
+        trained = llama.n_ctx_train() if hasattr(llama, "n_ctx_train") else 0
+        return min(llama.n_ctx(), trained) if trained else llama.n_ctx()
 
     def count_tokens(self, text: str) -> int:
         return len(self.llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))

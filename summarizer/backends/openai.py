@@ -15,6 +15,7 @@ import instructor
 import openai
 
 from summarizer.backends.base import ChatReply, InstructorBackend, json_object_format
+from summarizer.backends.context import API_CONTEXT_TOKENS
 from summarizer.backends.retry import EmptyReplyError, RetryPolicy, with_retries
 from summarizer.config import Settings
 from summarizer.errors import ConfigError
@@ -50,6 +51,7 @@ class OpenAIBackend(InstructorBackend):
         if settings.base_url:  # llama.cpp and vLLM take it; OpenAI would reject it
             self.sampling["extra_body"] = {"repeat_penalty": settings.repeat_penalty}
         self.transport_retries = 0
+        self.context_tokens = API_CONTEXT_TOKENS  # SUMMARIZER_N_CTX overrides (backends/context.py)
 
     def _chat(self, **kwargs: Any) -> ChatReply:
         if self.response_format == "json_object":

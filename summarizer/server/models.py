@@ -8,7 +8,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from summarizer.schema import ArticleSummary
+from summarizer.schema import SummaryWithText
+
+__all__ = ["ErrorBody", "Health", "SummaryOptions", "SummaryRequest", "SummaryWithText"]
 
 
 class SummaryOptions(BaseModel):
@@ -85,14 +87,6 @@ class SummaryRequest(BaseModel):
     def kind(self) -> str:
         """"text" or "html": how the article is loaded."""
         return "html" if self.html is not None else "text"
-
-
-class SummaryWithText(BaseModel):
-    """The body of POST /v1/summaries?include_text=true: the summary plus the cleaned text its
-    evidence offsets point into (what the editor page highlights)."""
-
-    summary: ArticleSummary
-    text: str = Field(description="The cleaned article text; evidence.start/end are offsets into it.")
 
 
 class ErrorBody(BaseModel):
