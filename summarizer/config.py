@@ -6,6 +6,7 @@ is called, never at import time.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import Field, dataclass, field, fields, replace
@@ -13,8 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.errors import ConfigError
+from summarizer.scrub import register_secret
 
 BACKENDS = ("local", "openai", "fake")
+# The least each numeric setting may be, and the flag that sets it (None: the variable only).
+# `timeout_s` must be above 0 (a 0 s timeout can never succeed); the others at least their bound.
+_BOUNDS: dict[str, tuple[float, str | None]] = {
+    "max_reasks": (0, "--max-reasks"), "max_tokens": (1, "--max-tokens"), "token_budget": (1, "--token-budget"),
+    "temperature": (0, None), "repeat_penalty": (0, None), "n_ctx": (1, None), "n_threads": (1, None),
+    "timeout_s": (0, "--timeout"), "transport_retries": (0, None), "retry_max_wait_s": (0, None),
+    "retry_total_s": (0, None), "max_bytes": (1, "--max-bytes"),
+}
 RESPONSE_FORMATS = ("auto", "json_schema", "json_object", "json")
 
 
@@ -52,7 +62,9 @@ class Settings:
     response_format: str = _setting("auto", "how JSON is asked for: `auto`, `json_schema`, `json_object` or `json`")
     max_reasks: int = _setting(2, "validation re-asks per LLM call")
     max_tokens: int = _setting(700, "output tokens per LLM call; output is kept small on purpose")
-    token_budget: int = _setting(40_000, "tokens per article, prompt + completion, all calls and re-asks")
+    token_budget: int | None = _setting(None, "tokens per article, prompt + completion, all calls and re-asks; "
+                                        "default: what the article's chunks need, at most 5,000,000",
+                                        shown="scales with the article")
     temperature: float = _setting(0.0, "sampling temperature")
     repeat_penalty: float = _setting(1.1, "repeat penalty (local backend, and OpenAI-compatible servers)")
     n_ctx: int | None = _setting(None, "context window in tokens, which sets how long articles are split; "
@@ -69,6 +81,9 @@ class Settings:
     cache_dir: Path = _setting(doc="model, summary cache and run log", shown="platform cache dir",
                                factory=_cache_dir)
     db_path: Path | None = _setting(None, "the cache and run log database", shown="`<cache_dir>/summarizer.db`")
+
+    def __post_init__(self) -> None:
+        register_secret(self.api_key)  # scrubbed from every message that leaves the process
 
     @classmethod
     def load(cls, env: Mapping[str, str] | None = None, **explicit: Any) -> Settings:
@@ -99,6 +114,8 @@ class Settings:
                 f"unknown backend {self.backend!r}; use --backend or SUMMARIZER_BACKEND with one of: "
                 + ", ".join(BACKENDS),
             )
+        for name, (least, flag) in _BOUNDS.items():
+            _check_bound(name, getattr(self, name), least, flag)
         if self.response_format not in RESPONSE_FORMATS:
             raise ConfigError(
                 f"unknown response format {self.response_format!r}; use --response-format with one of: "
@@ -124,6 +141,19 @@ class Settings:
             "repeat_penalty": self.repeat_penalty,
             "response_format": self.response_format,
         }
+
+
+def _check_bound(name: str, value: Any, least: float, flag: str | None) -> None:
+    if value is None:  # unset: the default applies
+        return
+    env = f"SUMMARIZER_{name.upper()}"
+    where = f"{flag} / {env}" if flag else env
+    strict = name == "timeout_s"
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ConfigError(f"{where} must be a finite number, got {value!r}")
+    if value < least or (strict and value <= least):
+        bound = f"above {least:g}" if strict else f"at least {least:g}"
+        raise ConfigError(f"{where} must be {bound}, got {value!r}")
 
 
 def env_table() -> str:

@@ -9,7 +9,7 @@
     ├── ExtractionError              exit 6       502  .stage, .tokens, .last_response   invalid after every re-ask
     │   ├── TruncatedOutputError     (backends.base)   the output hit max_tokens
     │   └── ContextOverflowError     (backends.local)  the prompt does not fit the model's context
-    ├── BudgetError                  exit 7       429  .stage, .tokens   the per-article token budget is spent
+    ├── BudgetError                  exit 7       422  .stage, .tokens   the per-article token budget is spent
     └── GateError                    exit 8 (evals.gate)  .lowered   a metric fell below its floor
 
 The CLI prints `error: <message>` and exits with the code above; the HTTP service maps
@@ -128,10 +128,13 @@ class ExtractionError(SummarizerError):
 
 
 class BudgetError(SummarizerError):
-    """The article's token budget is spent; `tokens` is what was spent, `stage` where (if in a call)."""
+    """The article's token budget is spent; `tokens` is what was spent, `stage` where (if in a call).
+
+    422, not 429: the same request would spend the same budget again, so it is not retryable.
+    """
 
     exit_code = 7
-    http_status = 429
+    http_status = 422
 
     def __init__(self, message: str, *, attempts: Sequence[Attempt] = (), tokens: Tokens | None = None,
                  stage: str | None = None) -> None:

@@ -13,6 +13,7 @@ variable raise it; this module only takes the number.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import sys
 from dataclasses import dataclass
@@ -71,7 +72,7 @@ class RawInput:
 def load_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, kind: str | None = None) -> RawInput:
     """Read a file, or stdin when `path` is "-"."""
     if str(path) == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)  # no more: stdin may be endless
+        data = _read_stdin(max_bytes)
         if len(data) > max_bytes:
             raise _too_big("<stdin>", None, max_bytes)
         return load_bytes(data, source="<stdin>", max_bytes=max_bytes, kind=kind)
@@ -84,10 +85,26 @@ def load_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, kind: str
     if size > max_bytes:
         raise _too_big(str(file), size, max_bytes)
     try:
-        data = file.read_bytes()
+        with file.open("rb") as handle:  # st_size is 0 for /dev/zero, a FIFO or /proc: read at most the limit + 1
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"{file}: cannot read it ({exc.strerror}); check its permissions", source=str(file)) from exc
+    if len(data) > max_bytes:
+        raise _too_big(str(file), None, max_bytes)
     return load_bytes(data, source=str(file), max_bytes=max_bytes, kind=kind or _kind_from_suffix(file))
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    """At most max_bytes + 1 bytes of stdin (it may be endless); InputError when it is closed."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("stdin is closed or absent; pipe an article into it, or pass a file path instead of -",
+                         source="<stdin>")
+    try:
+        return bytes(stream.read(max_bytes + 1))
+    except (OSError, ValueError) as exc:  # a closed descriptor: EBADF, or "I/O operation on closed file"
+        raise InputError(f"stdin cannot be read ({exc}); pipe an article into it, or pass a file path instead of -",
+                         source="<stdin>") from None
 
 
 def load_bytes(
@@ -110,6 +127,27 @@ def load_text(
     if size > max_bytes:
         raise _too_big(source, size, max_bytes)
     return _checked(text, "utf-8", source, kind)
+
+
+def json_warning(text: str) -> str | None:
+    """A warning when the input parses as JSON (it is summarised as prose, braces and all);
+    for batch-shaped JSON (objects with "text" or "html", a list or JSON Lines) a hint to use batch."""
+    head = text.lstrip()[:1]
+    if head not in ("{", "["):
+        return None
+    lines = [line for line in text.splitlines() if line.strip()]
+    try:
+        value = json.loads(text)
+    except ValueError:
+        try:  # JSON Lines: every line an object
+            value = [json.loads(line) for line in lines[:50]]
+        except ValueError:
+            return None
+    items = value if isinstance(value, list) else [value]
+    if items and all(isinstance(i, dict) and ("text" in i or "html" in i) for i in items):
+        return ('the input is JSON shaped like batch items ({"id", "text"|"html"}); '
+                "summarise them with `summarizer batch FILE --out OUT.jsonl`")
+    return "the input is JSON, not an article: it is summarised as prose; pass the article's text or HTML"
 
 
 def sniff_kind(text: str) -> Kind:

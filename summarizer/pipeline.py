@@ -16,18 +16,22 @@ from summarizer.backends.base import Attempt
 from summarizer.backends.context import context_tokens
 from summarizer.candidates import find_candidates
 from summarizer.candidates.dates import find_dateline
-from summarizer.chunk import max_chars, split
+from summarizer.chunk import CHARS_PER_TOKEN, PROMPT_OVERHEAD_TOKENS, Chunk, max_chars, split
 from summarizer.clean.article import CleanArticle, clean
 from summarizer.config import Settings
 from summarizer.errors import BudgetError, SummarizerError
 from summarizer.extract import extract
 from summarizer.extract.prompts import prompt_version
 from summarizer.ground import Grounded, ground
-from summarizer.load import RawInput, load_bytes, load_path, load_text
+from summarizer.load import RawInput, json_warning, load_bytes, load_path, load_text
 from summarizer.merge import merge_figures, merge_participants, merge_positions
 from summarizer.schema import SCHEMA_VERSION, ArticleSummary, Meta, SummaryWithText, Tokens
+from summarizer.store.safe import guarded
 
 Source = str | bytes | Path | RawInput | CleanArticle
+TOKEN_CEILING = 5_000_000  # the default budget's safety limit: a 2 MB article read three times, re-asked
+CALLS_PER_CHUNK = 3  # overview, actors, notes
+CANDIDATE_SHARE = 1.5  # the candidate lists add up to half the chunk again to the prompt
 
 
 def prepare(source: Source, *, settings: Settings, kind: str | None = None) -> CleanArticle:
@@ -42,7 +46,11 @@ def prepare(source: Source, *, settings: Settings, kind: str | None = None) -> C
         raw = load_bytes(source, max_bytes=settings.max_bytes, kind=kind)
     else:
         raw = load_text(source, max_bytes=settings.max_bytes, kind=kind)
-    return clean(raw)
+    article = clean(raw)
+    hint = json_warning(raw.text)
+    if hint is not None:
+        article.warnings.append(hint)
+    return article
 
 
 @overload
@@ -81,6 +89,7 @@ def summarize(
     """
     settings = settings or Settings.load(**overrides)
     started = time.perf_counter()
+    store = guarded(store)  # a broken cache or run log warns and is skipped; it never costs the summary
     article = prepare(source, settings=settings, kind=kind)
     origin = _origin(source, article)
     backend = backend or make_backend(settings)
@@ -145,15 +154,18 @@ def _run(article: CleanArticle, backend: Backend, settings: Settings, anchor: dt
     limit = max_chars(context_tokens(backend, settings), settings.max_tokens)
     parts: list[Grounded] = []
     tokens = Tokens()
-    for chunk in split(article.text, limit):
-        budget = settings.token_budget - tokens.total
+    chunks = split(article.text, limit)
+    total = article_budget(settings, chunks)
+    for chunk in chunks:
+        budget = total - tokens.total
         if budget <= 0:
             raise BudgetError(
-                f"the article's token budget of {settings.token_budget} is spent after {tokens.total} tokens; "
+                f"the article's token budget of {total} is spent after {tokens.total} tokens; "
                 "raise --token-budget or SUMMARIZER_TOKEN_BUDGET",
                 tokens=tokens, attempts=list(attempts),
             )
-        grounded, used = _extract_chunk(chunk.text, chunk.start, backend, settings, anchor, budget, attempts)
+        grounded, used = _extract_chunk(chunk.text, chunk.start, backend, settings, anchor, budget, attempts,
+                                        tokens.total)
         tokens = tokens + used
         parts.append(grounded)
     first = parts[0]
@@ -176,12 +188,28 @@ def _run(article: CleanArticle, backend: Backend, settings: Settings, anchor: dt
     )
 
 
+def article_budget(settings: Settings, chunks: list[Chunk]) -> int:
+    """The article's token budget: `--token-budget` when set, else what its chunks need.
+
+    Each chunk makes three calls, each re-asked up to `max_reasks` times and reading the chunk
+    with its candidates (`CANDIDATE_SHARE` more) and the instructions; a cut-off answer is
+    retried once with twice the room. TOKEN_CEILING is a safety limit only.
+    """
+    if settings.token_budget is not None:
+        return settings.token_budget
+    need = 0
+    for chunk in chunks:
+        prompt = int(len(chunk.text) / CHARS_PER_TOKEN * CANDIDATE_SHARE) + PROMPT_OVERHEAD_TOKENS
+        need += CALLS_PER_CHUNK * (1 + settings.max_reasks) * (prompt + 2 * settings.max_tokens)
+    return min(TOKEN_CEILING, max(need, 1))
+
+
 def _extract_chunk(text: str, offset: int, backend: Backend, settings: Settings, anchor: dt.date | None,
-                   budget: int, attempts: list[Attempt]) -> tuple[Grounded, Tokens]:
+                   budget: int, attempts: list[Attempt], spent_before: int = 0) -> tuple[Grounded, Tokens]:
     candidates = find_candidates(text)
     try:
         result = extract(backend, text, candidates, max_reasks=settings.max_reasks, max_tokens=settings.max_tokens,
-                         token_budget=budget)
+                         token_budget=budget, spent_before=spent_before)
     except SummarizerError as exc:
         attempts += [a for a in exc.attempts if a not in attempts]
         raise
@@ -215,7 +243,8 @@ def _finish_run(store: Any, run_id: int | None, attempts: list[Attempt], summary
     for a in attempts:
         store.log_attempt(run_id, stage=a.stage, messages=a.messages, response=a.response,
                           prompt_tokens=a.tokens.prompt, completion_tokens=a.tokens.completion,
-                          latency_s=a.latency_s, outcome=a.outcome, detail=a.detail)
+                          latency_s=a.latency_s, outcome=a.outcome, detail=a.detail,
+                          transport=[vars(t) for t in a.transport])
     tokens = summary.meta.tokens if summary else sum((a.tokens for a in attempts), Tokens())
     store.finish_run(run_id, outcome="ok" if summary else "error", summary=summary,
                      error=f"{error.type}: {error.message}" if error else None, attempts=len(attempts),

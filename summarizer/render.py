@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -27,28 +30,45 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def md(text: object) -> str:
+    """Untrusted text (the article's, the model's) as inert Markdown: HTML escaped (`<script>`
+    shows as text), emphasis, links, code and table pipes backslash-escaped, one line."""
+    one_line = " ".join(str(text).split())
+    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
+    escaped = re.sub(r"^(\d+)([.)])", r"\1\\\2", escaped)  # "1." would start a list
+    return re.sub(r"^([#>+\-])", r"\\\1", escaped)  # no heading, quote or list at the start
+
+
 def to_markdown(summary: ArticleSummary) -> str:
-    """The summary as Markdown: headline, summary, then a section per kind of item."""
-    lines = [f"# {summary.headline}", "", summary.summary, ""]
+    """The summary as Markdown: headline, summary, then a section per kind of item.
+
+    Every text from the article or the model goes through `md()`, so none of it renders as HTML.
+    """
+    lines = [f"# {md(summary.headline)}", "", md(summary.summary), ""]
     if summary.event:
         e = summary.event
-        when = e.date or e.date_text or "date unknown"
-        lines += ["## Event", f"{e.description} ({e.type or 'event'}; {when}; {e.location or 'place unknown'})", ""]
+        when = md(e.date or e.date_text or "date unknown")
+        lines += ["## Event", f"{md(e.description)} ({md(e.type or 'event')}; {when}; "
+                  f"{md(e.location or 'place unknown')})", ""]
     if summary.participants:
         lines += ["## Participants", "| Name | Kind | Role | Aliases | Evidence |", "|---|---|---|---|---|"]
         lines += [
-            f"| {p.name} | {p.kind} | {p.role or ''} | {', '.join(p.aliases)} | {_where(p.evidence)} |"
+            f"| {md(p.name)} | {md(p.kind)} | {md(p.role or '')} | {md(', '.join(p.aliases))} | {_where(p.evidence)} |"
             for p in summary.participants
         ]
         lines.append("")
     if summary.positions:
         lines += ["## Positions"]
-        lines += [f"- **{p.holder}**: {p.stance} — “{p.quote}” [{_where(p.evidence)}]" for p in summary.positions]
+        lines += [f"- **{md(p.holder)}**: {md(p.stance)} — “{md(p.quote)}” [{_where(p.evidence)}]"
+                  for p in summary.positions]
         lines.append("")
     if summary.figures:
         lines += ["## Figures", "| Value | Unit | As written | Measures | Evidence |", "|---|---|---|---|---|"]
         lines += [
-            f"| {_number(f.value)} | {f.unit} | {f.text} | {f.measures} | {_where(f.evidence)} |"
+            f"| {_number(f.value)} | {md(f.unit)} | {md(f.text)} | {md(f.measures)} | {_where(f.evidence)} |"
             for f in summary.figures
         ]
         lines.append("")
@@ -57,7 +77,7 @@ def to_markdown(summary: ArticleSummary) -> str:
         f"_{m.backend}/{m.model}, prompt {m.prompt_version}, {m.attempts} call(s), "
         f"{m.tokens.prompt}+{m.tokens.completion} tokens, {m.latency_s:.1f} s{', cached' if m.cached else ''}_"
     )
-    lines += [f"> warning: {w}" for w in m.warnings]
+    lines += [f"> warning: {md(w)}" for w in m.warnings]
     return "\n".join(lines) + "\n"
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from summarizer.schema import Tokens
 
@@ -19,3 +20,4 @@ class Attempt:
     finish_reason: str | None
     outcome: str = "ok"  # ok | reask | invalid | truncated | transport_error
     detail: str | None = None
+    transport: list[Any] = field(default_factory=list)  # retry.Request: each HTTP request of this call

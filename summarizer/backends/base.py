@@ -22,6 +22,7 @@ from instructor.core.exceptions import (
 from pydantic import BaseModel
 
 from summarizer.backends.attempt import Attempt
+from summarizer.backends.retry import recording
 from summarizer.errors import (
     BackendError,
     BudgetError,
@@ -54,6 +55,7 @@ class CallRequest(Generic[T]):
     max_reasks: int = 2
     max_tokens: int = 700
     token_budget: int | None = None  # tokens left for this article
+    spent_before: int = 0  # tokens the article spent before this call (for an honest BudgetError)
 
 
 @dataclass
@@ -135,17 +137,21 @@ class _CallLog:
     def create(self, **kwargs: Any) -> Any:
         request, attempts = self.request, self.attempts
         if request.token_budget is not None and self.spent.total >= request.token_budget:
+            used = request.spent_before + self.spent.total
             raise BudgetError(
-                f"the article's token budget is spent ({self.spent.total} tokens in stage {request.stage!r}); "
+                f"the article's token budget of {request.spent_before + request.token_budget} is spent "
+                f"({used} tokens used, stopped before stage {request.stage!r}); "
                 "raise --token-budget or SUMMARIZER_TOKEN_BUDGET",
                 tokens=self.spent, attempts=list(attempts), stage=request.stage,
             )
         started = time.perf_counter()
         try:
-            reply = self.backend._chat(**kwargs)
+            with recording() as requests:
+                reply = self.backend._chat(**kwargs)
         except BackendError as exc:
             attempts.append(Attempt(request.stage, list(kwargs.get("messages", [])), None, Tokens(),
-                                    time.perf_counter() - started, None, "transport_error", exc.message))
+                                    time.perf_counter() - started, None, "transport_error", exc.message,
+                                    transport=requests))
             raise
         self.spent = self.spent + reply.tokens
         if attempts and attempts[-1].outcome == "ok":
@@ -160,6 +166,7 @@ class _CallLog:
                 latency_s=time.perf_counter() - started,
                 finish_reason=reply.finish_reason,
                 outcome="truncated" if reply.finish_reason == "length" else "ok",
+                transport=requests,
             )
         )
         return reply.completion

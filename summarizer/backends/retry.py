@@ -3,12 +3,18 @@ so a request is retried by one policy, not 3 x 3 times.
 
 Retried: 429 (honouring Retry-After), 408, 409, 5xx, connection errors and timeouts.
 Backoff is exponential with jitter, bounded by count and by total time.
+
+Every HTTP request is recorded (`Request`: try number, status, latency, error) in the list
+`recording()` opens for the current thread, so the run log shows each one under its call.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -23,6 +29,7 @@ from tenacity import (
 from tenacity.wait import wait_exponential_jitter
 
 from summarizer.errors import PermanentBackendError, TransientBackendError
+from summarizer.scrub import scrub
 
 T = TypeVar("T")
 RETRY_STATUS = {408, 409, 429}
@@ -34,6 +41,50 @@ class RetryPolicy:
     max_wait_s: float = 30.0
     total_s: float = 120.0
     initial_s: float = 0.5
+
+
+@dataclass(frozen=True)
+class Request:
+    """One HTTP request of a call, as the run log records it: `status` is None without a reply."""
+
+    n: int
+    status: int | None
+    latency_s: float
+    outcome: str  # ok | error
+    error: str | None = None
+
+
+_requests: ContextVar[list[Request] | None] = ContextVar("transport_requests", default=None)
+
+
+@contextmanager
+def recording() -> Iterator[list[Request]]:
+    """Collect every HTTP request `with_retries` makes in this thread (context) into a list."""
+    requests: list[Request] = []
+    token = _requests.set(requests)
+    try:
+        yield requests
+    finally:
+        _requests.reset(token)
+
+
+def _recorded(fn: Callable[[], T]) -> Callable[[], T]:
+    def timed() -> T:
+        requests = _requests.get()
+        started = time.perf_counter()
+        try:
+            result = fn()
+        except Exception as exc:
+            if requests is not None:
+                requests.append(Request(len(requests) + 1, getattr(exc, "status_code", None),
+                                        time.perf_counter() - started, "error",
+                                        scrub(f"{type(exc).__name__}: {exc}")[:500]))
+            raise
+        if requests is not None:
+            requests.append(Request(len(requests) + 1, 200, time.perf_counter() - started, "ok"))
+        return result
+
+    return timed
 
 
 class EmptyReplyError(Exception):
@@ -80,18 +131,19 @@ def with_retries(fn: Callable[[], T], policy: RetryPolicy, *, where: str,
         reraise=True,
     )
     try:
-        return retrying(fn)
+        return retrying(_recorded(fn))
     except openai.APIStatusError as exc:
         raise _status_error(exc, where) from None
     except (EmptyReplyError, json.JSONDecodeError) as exc:
         raise TransientBackendError(
-            f"{where} kept answering with an unusable body ({type(exc).__name__}: {exc}); retry later",
+            f"{where} kept answering with an unusable body ({type(exc).__name__}: {scrub(str(exc))[:200]}); "
+            "retry later",
             where=where,
         ) from None
     except (openai.APIConnectionError, openai.APITimeoutError) as exc:
         raise TransientBackendError(
             f"cannot reach {where} ({type(exc).__name__}) after {policy.attempts + 1} tries; "
-            "check --base-url / OPENAI_BASE_URL, or raise --timeout",
+            "check --base-url / OPENAI_BASE_URL, or raise --timeout / SUMMARIZER_TIMEOUT_S",
             where=where,
         ) from None
 
@@ -121,7 +173,8 @@ def _status_error(exc: openai.APIStatusError, where: str) -> Exception:
         )
     if is_transient(exc):
         return TransientBackendError(
-            f"{where} kept failing with {code} ({detail}); retry later or raise --transport-retries",
+            f"{where} kept failing with {code} ({detail}) through every retry; retry later, or "
+            "allow more retries with SUMMARIZER_TRANSPORT_RETRIES and SUMMARIZER_RETRY_TOTAL_S",
             where=where, status=code,
         )
     return PermanentBackendError(f"{where} rejected the request ({code}: {detail})", where=where,
@@ -132,4 +185,4 @@ def _detail(exc: openai.APIStatusError) -> str:
     body = exc.body if isinstance(exc.body, dict) else {}
     error = body.get("error", body) if isinstance(body, dict) else {}
     message = error.get("message") if isinstance(error, dict) else None
-    return str(message or exc.message)[:200]
+    return scrub(str(message or exc.message))[:200]  # an upstream 401 may quote the key back

@@ -27,6 +27,7 @@ from summarizer.errors import (
     SummarizerError,
 )
 from summarizer.schema import Tokens
+from summarizer.scrub import scrub
 
 ABORT_AFTER = 10  # this many wrong-key / unknown-model failures, and nothing else yet: stop
 _FATAL = (PermanentBackendError, ConfigError)  # errors that would repeat for every article
@@ -126,10 +127,10 @@ def summarize_item(item: Item, *, settings: Settings, backend: Backend, store: A
                             kind=item.kind, store=store)
     except SummarizerError as exc:
         tokens = sum((a.tokens for a in exc.attempts), Tokens())
-        error = {"type": exc.type, "message": exc.message, "attempts": len(exc.attempts)}
+        error = {"type": exc.type, "message": scrub(exc.message), "attempts": len(exc.attempts)}
         return Record(item.id, error=error, tokens=tokens, fatal=isinstance(exc, _FATAL))
     except Exception as exc:  # a bug on one article must not end a 10,000-article run
-        return Record(item.id, error={"type": type(exc).__name__, "message": str(exc)[:1000], "attempts": 0})
+        return Record(item.id, error={"type": type(exc).__name__, "message": scrub(str(exc))[:1000], "attempts": 0})
     return Record(item.id, summary=summary.model_dump(mode="json"), tokens=summary.meta.tokens)
 
 
@@ -193,7 +194,7 @@ def run_threads(items: list[Item], work: Callable[[Item], Record], emit: Callabl
             try:
                 record = work(item)
             except BaseException as exc:  # never lose an item: a dead worker would hang the run
-                record = Record(item.id, error={"type": type(exc).__name__, "message": str(exc), "attempts": 0})
+                record = Record(item.id, error={"type": type(exc).__name__, "message": scrub(str(exc)), "attempts": 0})
             results.put(record)
 
     for n in range(max(1, min(concurrency, len(items)))):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 from rich.table import Table
@@ -49,27 +49,28 @@ def model(
         raise typer.Exit(3)
 
 
-def _store():
-    from summarizer.store import Store
+def _read(read: Any, missing: Any) -> Any:
+    """`read(store)` on the database opened read-only: never migrated, never written."""
+    from summarizer.store import read_store
 
-    return Store(Settings.load().database)
+    return read_store(Settings.load().database, read, missing)
 
 
 @cache_app.command("stats")
 @handle_errors
 def cache_stats() -> None:
     """Entries, size and location of the cache."""
-    with _store() as store:
-        sys.stdout.write(json.dumps(store.cache_stats(), indent=2, default=str) + "\n")
+    empty = {"entries": 0, "bytes": 0, "oldest": None, "newest": None, "path": str(Settings.load().database)}
+    sys.stdout.write(json.dumps(_read(lambda s: s.cache_stats(), empty), indent=2, default=str) + "\n")
 
 
 @cache_app.command("clear")
 @handle_errors
 def cache_clear() -> None:
     """Remove every cached summary (the run log stays)."""
-    with _store() as store:
-        removed = store.clear_cache()
-    err.print(f"removed {removed} cached summaries")
+    from summarizer.store import clear_cache
+
+    err.print(clear_cache(Settings.load().database), highlight=False, soft_wrap=True)
 
 
 @logs_app.callback()
@@ -78,8 +79,7 @@ def logs(ctx: typer.Context, limit: int = typer.Option(20, "--limit", "-n", help
     """List recent runs, newest first."""
     if ctx.invoked_subcommand is not None:
         return
-    with _store() as store:
-        runs = store.runs(limit)
+    runs = _read(lambda s: s.runs(limit), [])
     table = Table("id", "time", "backend", "model", "outcome", "calls", "tokens", "seconds", "cached")
     for r in runs:
         table.add_row(*(str(r.get(k, "")) for k in ("id", "started_at", "backend", "model", "outcome", "attempts")),
@@ -92,8 +92,7 @@ def logs(ctx: typer.Context, limit: int = typer.Option(20, "--limit", "-n", help
 @handle_errors
 def logs_show(run_id: int = typer.Argument(..., help="A run id from `summarizer logs`.")) -> None:
     """Print one run in full: every attempt's messages, raw response and outcome."""
-    with _store() as store:
-        run = store.run(run_id)
+    run = _read(lambda s: s.run(run_id), None)
     if run is None:
         raise InputError(f"no run with id {run_id}; list them with `summarizer logs`")
     sys.stdout.write(json.dumps(run, indent=2, default=str) + "\n")

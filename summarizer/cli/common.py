@@ -17,9 +17,10 @@ from rich.console import Console
 
 from summarizer.config import Settings
 from summarizer.errors import InputError, SummarizerError
+from summarizer.scrub import scrub
 
 if TYPE_CHECKING:
-    from summarizer.store import Store
+    from summarizer.store import SafeStore
 
 err = Console(stderr=True)
 out = Console()
@@ -32,7 +33,7 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return fn(*args, **kwargs)
         except SummarizerError as exc:
-            err.print(f"[red]error:[/red] {exc.message}", highlight=False, soft_wrap=True)
+            err.print(f"[red]error:[/red] {scrub(exc.message)}", highlight=False, soft_wrap=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             err.print("interrupted")
@@ -51,13 +52,15 @@ def parse_date(value: str | None) -> dt.date | None:
         raise InputError(f"--published must be YYYY-MM-DD, got {value!r}") from None
 
 
-def open_store(settings: Settings) -> Store | None:
-    """The cache and run log database, or None when both are off."""
+def open_store(settings: Settings) -> SafeStore | None:
+    """The cache and run log database, or None when both are off; one that cannot be used
+    prints a warning (path and fix) and is skipped, so the summary is still produced."""
     if not (settings.cache or settings.log):
         return None
-    from summarizer.store import Store
+    from summarizer.store import SafeStore
 
-    return Store(settings.database)
+    return SafeStore(path=settings.database, warn=lambda m: err.print(f"warning: {m}", highlight=False,
+                                                                        soft_wrap=True))
 
 
 @contextmanager

@@ -58,7 +58,7 @@ def summarize(
     """Summarise one article into schema-v1 JSON (or markdown / a table)."""
     from summarizer import render
     from summarizer.backends import make_backend
-    from summarizer.load import load_path
+    from summarizer.load import json_warning, load_path
     from summarizer.pipeline import summarize as run
 
     if format not in render.FORMATS:
@@ -69,6 +69,9 @@ def summarize(
         timeout=timeout, no_cache=no_cache, no_log=no_log,
     ))
     raw = load_path(path, max_bytes=settings.max_bytes, kind="html" if html else None)
+    hint = json_warning(raw.text)
+    if hint is not None:
+        err.print(f"warning: {hint}", highlight=False, soft_wrap=True)
     anchor = parse_date(published)
     with model_progress() as progress:
         chosen = make_backend(settings, progress)

@@ -13,6 +13,7 @@ only its short task line. Every list and string is bounded, which bounds the gra
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel
@@ -32,6 +33,14 @@ from summarizer.extract.prompts import load_sections
 from summarizer.schema import Tokens
 
 QUOTE_WORDS = 12  # a candidate quote is shown cut to this many words: enough to recognise it
+# The prompt's own delimiters, however an article spells them: `</article>`, `< / ARTICLE >`,
+# `<article class=x>`. Neutralised to ‹/article› (same length, so offsets into the text hold).
+_DELIMITER = re.compile(r"<(\s*/?\s*article\b[^<>]*)>", re.IGNORECASE)
+
+
+def neutralise(text: str) -> str:
+    """`text` with every `<article>`/`</article>` tag made inert, so it cannot close the block."""
+    return _DELIMITER.sub(lambda m: f"‹{m.group(1)}›", text)
 
 
 def render_candidates(c: Candidates, text: str) -> dict[str, str]:
@@ -43,13 +52,14 @@ def render_candidates(c: Candidates, text: str) -> dict[str, str]:
 
 
 def build_request(task: str, text: str, c: Candidates, *, max_reasks: int, max_tokens: int,
-                  token_budget: int | None) -> CallRequest[Any]:
+                  token_budget: int | None, spent_before: int = 0) -> CallRequest[Any]:
     sections = load_sections("extract_v2.md")
     # instructor renders messages as Jinja templates with `context`, so the article goes in as
     # a variable and its own braces are never interpreted. The same context reaches the
     # validators, which read the candidate lists.
-    context: dict[str, Any] = {"article": text, **render_candidates(c, text), "quotes": c.quotes,
-                               "numbers": c.numbers}
+    # Everything from the article is neutralised: its text, and the quotes and number contexts cut from it.
+    shown = {k: neutralise(v) for k, v in render_candidates(c, text).items()}
+    context: dict[str, Any] = {"article": neutralise(text), **shown, "quotes": c.quotes, "numbers": c.numbers}
     return CallRequest(
         messages=[
             {"role": "system", "content": sections["system"]},
@@ -62,13 +72,15 @@ def build_request(task: str, text: str, c: Candidates, *, max_reasks: int, max_t
         max_reasks=max_reasks,
         max_tokens=max_tokens,
         token_budget=token_budget,
+        spent_before=spent_before,
     )
 
 
 def extract(backend: Backend, text: str, c: Candidates, *, max_reasks: int, max_tokens: int,
-            token_budget: int | None) -> Extraction:
+            token_budget: int | None, spent_before: int = 0) -> Extraction:
     """Run the three calls. A task that stays invalid after its re-asks keeps its valid items
-    (see salvage.py); only an overview that cannot be used fails the article."""
+    (see salvage.py); only an overview that cannot be used fails the article. `spent_before`:
+    the tokens earlier chunks of the article spent, so that a BudgetError reports the total."""
     tokens = Tokens()
     attempts: list[Attempt] = []
     warnings: list[str] = []
@@ -78,7 +90,8 @@ def extract(backend: Backend, text: str, c: Candidates, *, max_reasks: int, max_
             answers[task] = Notes()  # nothing to describe: skip the call
             continue
         budget = None if token_budget is None else token_budget - tokens.total
-        request = build_request(task, text, c, max_reasks=max_reasks, max_tokens=max_tokens, token_budget=budget)
+        request = build_request(task, text, c, max_reasks=max_reasks, max_tokens=max_tokens, token_budget=budget,
+                                spent_before=spent_before + tokens.total)
         try:
             answer, used, tried, notes = _call_task(backend, request)
         except SummarizerError as exc:

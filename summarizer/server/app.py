@@ -30,6 +30,7 @@ from summarizer.backends import Backend, make_backend
 from summarizer.backends.local import LocalBackend
 from summarizer.config import Settings
 from summarizer.errors import SummarizerError
+from summarizer.scrub import register_secret
 from summarizer.schema import SCHEMA_VERSION, ArticleSummary
 from summarizer.server.gate import Busy, Timeout, WorkGate
 from summarizer.server.handlers import ERRORS, add_error_handlers
@@ -95,6 +96,7 @@ def create_app(
     for `settings`) runs in a thread at startup, and /readyz answers 503 until it returns."""
     settings = settings or Settings.load()
     keys = tuple(k.strip() for k in api_keys if k and k.strip())
+    register_secret(*keys)  # a client key quoted back in any error body is scrubbed
     factory = backend_factory or (lambda: _load_backend(settings))
 
     # Built here rather than in lifespan, so a client that skips lifespan events (schemathesis'

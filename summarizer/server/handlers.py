@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from summarizer.errors import SummarizerError, TransientBackendError
+from summarizer.scrub import scrub
 from summarizer.server.middleware import problem_response
 from summarizer.server.models import ErrorBody
 
@@ -21,8 +22,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         400: "The body could not be read (not UTF-8).",
         401: "API keys are configured and none, or a wrong one, was sent.",
         413: "The body is larger than the server's limit.",
-        422: "The body is invalid (ValidationError) or the article is unusable (InputError).",
-        429: "The server is saturated (ServerBusy, with Retry-After) or the token budget ran out (BudgetError).",
+        422: "The body is invalid (ValidationError), the article is unusable (InputError) or its token budget "
+             "ran out (BudgetError: not retryable; raise options.token_budget).",
+        429: "The server is saturated (ServerBusy, with Retry-After).",
         502: "The model failed or its output stayed invalid (BackendError, ExtractionError).",
         503: "The backend is still loading (NotReady) or unreachable after retries (TransientBackendError).",
         504: "No summary within the request timeout (Timeout).",
@@ -34,7 +36,8 @@ def add_error_handlers(app: FastAPI) -> None:
     def respond(request: Request, status: int, type: str, message: str,
                 headers: Mapping[str, str] | None = None) -> JSONResponse:
         request.state.error_type = type  # for the request log line
-        return problem_response(status, type, message, dict(headers) if headers is not None else None)
+        # The body leaves the process: an upstream error may quote the key it was sent.
+        return problem_response(status, type, scrub(message), dict(headers) if headers is not None else None)
 
     @app.exception_handler(SummarizerError)
     async def summarizer_error(request: Request, exc: SummarizerError) -> JSONResponse:

@@ -3,45 +3,15 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from typing import Any
 
 from summarizer.schema import ArticleSummary
+from summarizer.scrub import REDACTED, scrub
 from summarizer.store.db import Database, now
 
 ATTEMPT_OUTCOMES = frozenset({"ok", "reask", "transport_error", "invalid", "truncated"})
-REDACTED = "[REDACTED]"
-
-# \b keeps words like "desk-research-team" from matching; real keys are far longer than 20.
-_TOKEN_PATTERNS = [
-    re.compile(r"\bsk-[A-Za-z0-9_\-]{20,}"),  # OpenAI / Anthropic / most OpenAI-compatible hosts
-    re.compile(r"\bhf_[A-Za-z0-9]{20,}"),  # Hugging Face
-    re.compile(r"\bAIza[0-9A-Za-z_\-]{30,}"),  # Google
-    re.compile(r"\bgsk_[A-Za-z0-9]{20,}"),  # Groq
-]
-_BEARER = re.compile(r"\b(Bearer\s+)[A-Za-z0-9._~+/=\-]{8,}")
-_SECRET_NAME = r"api[_-]?key|x-api-key|authorization|access[_-]?token|client[_-]?secret|password"
-_SECRET_KEY = re.compile(rf"^(?:{_SECRET_NAME})$", re.IGNORECASE)
-# `"api_key": "v"`, `api_key='v'`, `?api_key=v&` as they appear in JSON text, reprs and URLs.
-_SECRET_FIELD = re.compile(
-    rf"""(["']?\b(?:{_SECRET_NAME})["']?\s*[:=]\s*)(["']?)(?!\[REDACTED\])[^"'\s,}}&]+""",
-    re.IGNORECASE,
-)
-
-
-def scrub(value: Any) -> Any:
-    """Copy of `value` with anything that looks like a credential replaced by [REDACTED]."""
-    if isinstance(value, str):
-        for pattern in _TOKEN_PATTERNS:
-            value = pattern.sub(REDACTED, value)
-        value = _BEARER.sub(rf"\g<1>{REDACTED}", value)
-        return _SECRET_FIELD.sub(rf"\g<1>\g<2>{REDACTED}", value)
-    if isinstance(value, dict):
-        return {k: REDACTED if isinstance(k, str) and _SECRET_KEY.match(k) else scrub(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [scrub(v) for v in value]
-    return value
+__all__ = ["ATTEMPT_OUTCOMES", "REDACTED", "RunLog", "scrub"]
 
 
 def _dumps(value: Any) -> str:
@@ -81,7 +51,9 @@ class RunLog(Database):
         latency_s: float,
         outcome: str,
         detail: str | None = None,
+        transport: list[dict] | None = None,
     ) -> None:
+        """One LLM call; `transport` its HTTP requests ({n, status, latency_s, outcome, error})."""
         if outcome not in ATTEMPT_OUTCOMES:
             raise ValueError(f"attempt outcome must be one of {sorted(ATTEMPT_OUTCOMES)}, got {outcome!r}")
         row = (
@@ -89,10 +61,16 @@ class RunLog(Database):
             prompt_tokens, completion_tokens, latency_s, outcome, scrub(detail),
         )  # fmt: skip
         with self._write() as db:
-            db.execute(
+            cur = db.execute(
                 "INSERT INTO attempts (run_id, created_at, stage, messages, response, prompt_tokens, "
                 "completion_tokens, latency_s, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
+            )
+            db.executemany(
+                "INSERT INTO transport (attempt_id, n, created_at, status, latency_s, outcome, error) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(cur.lastrowid, t["n"], now(), t.get("status"), t["latency_s"], t["outcome"],
+                  scrub(t.get("error"))) for t in transport or ()],
             )
 
     def finish_run(
@@ -133,14 +111,31 @@ class RunLog(Database):
         with self._read() as db:
             row = db.execute(f"SELECT {_RUN_COLUMNS}, summary FROM runs WHERE id = ?", (run_id,)).fetchone()
             attempts = db.execute("SELECT * FROM attempts WHERE run_id = ? ORDER BY id", (run_id,)).fetchall()
+            transport = _transport(db, run_id)
         if row is None:
             return None
         result = _run_dict(row)
         result["summary"] = json.loads(row["summary"]) if row["summary"] else None
         result["attempt_log"] = [
-            {**dict(a), "messages": json.loads(a["messages"])} for a in attempts
+            {**dict(a), "messages": json.loads(a["messages"]), "transport": transport.get(a["id"], [])}
+            for a in attempts
         ]  # fmt: skip
         return result
+
+
+def _transport(db: sqlite3.Connection, run_id: int) -> dict[int, list[dict]]:
+    """HTTP requests by attempt id; none from a file opened read-only before m003 ran."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'transport'").fetchone() is None:
+        return {}
+    rows = db.execute(
+        "SELECT t.attempt_id, t.n, t.status, t.latency_s, t.outcome, t.error FROM transport t "
+        "JOIN attempts a ON a.id = t.attempt_id WHERE a.run_id = ? ORDER BY t.id", (run_id,)
+    ).fetchall()
+    by_attempt: dict[int, list[dict]] = {}
+    for r in rows:
+        by_attempt.setdefault(r["attempt_id"], []).append({k: r[k] for k in ("n", "status", "latency_s", "outcome",
+                                                                              "error")})
+    return by_attempt
 
 
 def _run_dict(row: sqlite3.Row) -> dict:
