@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional
 
 import typer
 
@@ -33,13 +33,17 @@ from summarizer.cli.options import (
     settings_args,
 )
 from summarizer.config import Settings
-from summarizer.errors import InputError
+
+Format = Literal["json", "markdown", "table", "html"]
 
 
 @handle_errors
 def summarize(
     path: str = typer.Argument(..., help="A .txt or .html file, or - for stdin."),
-    format: str = typer.Option("json", "--format", "-f", help="json | markdown | table"),
+    format: Format = typer.Option("json", "--format", "-f",
+                               help="json (the contract), markdown, table, or html (one self-contained page)."),
+    include_text: bool = typer.Option(False, "--include-text", help='JSON: print {"summary", "text"} with the '
+                                      "cleaned text that evidence start/end index."),
     backend: Optional[str] = BackendOpt,
     model: Optional[str] = ModelOpt,
     base_url: Optional[str] = BaseUrlOpt,
@@ -55,14 +59,15 @@ def summarize(
     no_cache: bool = NoCacheOpt,
     no_log: bool = NoLogOpt,
 ) -> None:
-    """Summarise one article into schema-v1 JSON (or markdown / a table)."""
+    """Summarise one article into schema-v1 JSON (or markdown, a table, or a self-contained HTML page).
+
+    Example: summarizer summarize examples/xi-putin-call.txt --format html > s.html
+    """
     from summarizer import render
     from summarizer.backends import make_backend
     from summarizer.load import json_warning, load_path
     from summarizer.pipeline import summarize as run
 
-    if format not in render.FORMATS:
-        raise InputError(f"unknown --format {format!r}; use one of: {', '.join(render.FORMATS)}")
     settings = Settings.load(**settings_args(
         backend=backend, model=model, base_url=base_url, model_path=model_path, response_format=response_format,
         max_reasks=max_reasks, max_tokens=max_tokens, token_budget=token_budget, max_bytes=max_bytes,
@@ -77,12 +82,19 @@ def summarize(
         chosen = make_backend(settings, progress)
     store = open_store(settings)
     with err.status(f"summarising with {chosen.name}/{chosen.model}…", spinner="dots"):
-        summary = run(raw, settings=settings, backend=chosen, published=anchor, store=store)
+        result = run(raw, settings=settings, backend=chosen, published=anchor, store=store, include_text=True)
+    summary = result.summary
     m = summary.meta
     err.print(f"{'cached' if m.cached else 'done'} in {m.latency_s:.1f} s: {m.attempts} call(s), "
               f"{m.tokens.prompt} prompt + {m.tokens.completion} completion tokens", highlight=False)
-    if format == "json":
+    if format == "json" and include_text:
+        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+    elif format == "json":
         sys.stdout.write(render.to_json(summary) + "\n")
+    elif format == "html":
+        from summarizer.render_html import page
+
+        sys.stdout.write(page(summary, result.text))
     elif format == "markdown":
         sys.stdout.write(render.to_markdown(summary))
     else:
@@ -96,7 +108,10 @@ def clean(
     html: bool = typer.Option(False, "--html", help="Treat the input as HTML whatever its name."),
     max_bytes: Optional[int] = MaxBytesOpt,
 ) -> None:
-    """Print the cleaned article text that the model sees and evidence offsets point into."""
+    """Print the cleaned article text that the model sees and evidence offsets point into.
+
+    Example: summarizer clean page.html --json
+    """
     from summarizer.clean import clean as clean_article
     from summarizer.load import load_path
 
@@ -111,7 +126,10 @@ def clean(
 
 
 def schema() -> None:
-    """Print the JSON Schema of ArticleSummary (schema v1)."""
+    """Print the JSON Schema of ArticleSummary (schema v1).
+
+    Example: summarizer schema > article-summary.schema.json
+    """
     from summarizer.schema import ArticleSummary
 
     sys.stdout.write(json.dumps(ArticleSummary.model_json_schema(), indent=2) + "\n")

@@ -5,7 +5,7 @@
     GET  /v1/schema        JSON Schema of ArticleSummary
     GET  /healthz          the process is up
     GET  /readyz           the backend (and its model) is loaded; 503 until then
-    GET  /                 the editor page;  /docs  OpenAPI UI
+    GET  /                 the editor page;  /docs, /redoc  OpenAPI UIs, offline (server/docs.py)
 
 Configuration arrives as arguments; this module reads no environment (cli_serve.py does).
 """
@@ -30,8 +30,9 @@ from summarizer.backends import Backend, make_backend
 from summarizer.backends.local import LocalBackend
 from summarizer.config import Settings
 from summarizer.errors import SummarizerError
-from summarizer.scrub import register_secret
 from summarizer.schema import SCHEMA_VERSION, ArticleSummary
+from summarizer.scrub import register_secret
+from summarizer.server.docs import add_docs
 from summarizer.server.gate import Busy, Timeout, WorkGate
 from summarizer.server.handlers import ERRORS, add_error_handlers
 from summarizer.server.middleware import (
@@ -123,12 +124,15 @@ def create_app(
         version=SCHEMA_VERSION,
         description=_DESCRIPTION.format(max_body=max_body_bytes, timeout=request_timeout_s),
         lifespan=lifespan,
+        docs_url=None,  # served from installed assets, no CDN: server/docs.py
+        redoc_url=None,
     )
     app.state.service = state
     _add_middleware(app, keys, tuple(cors_origins), max_body_bytes)
     add_error_handlers(app)
     app.include_router(_api_router(secured=bool(keys)))
     _add_page_and_probes(app)
+    add_docs(app)
     return app
 
 
