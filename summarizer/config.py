@@ -76,8 +76,10 @@ class Settings:
     retry_max_wait_s: float = _setting(30.0, "longest wait between two retries, in seconds")
     retry_total_s: float = _setting(120.0, "most seconds spent retrying one request")
     max_bytes: int = _setting(2_000_000, "largest input accepted, in bytes")
-    cache: bool = _setting(True, "summary cache; `0`, `false`, `no` or `off` turns it off")
-    log: bool = _setting(True, "run log; `0`, `false`, `no` or `off` turns it off")
+    cache: bool = _setting(True, "summary cache; `0`, `false`, `no`, `off` or `disabled` turns it off, "
+                           "an unknown word is an error")
+    log: bool = _setting(True, "run log; `0`, `false`, `no`, `off` or `disabled` turns it off, "
+                         "an unknown word is an error")
     cache_dir: Path = _setting(doc="model, summary cache and run log", shown="platform cache dir",
                                factory=_cache_dir)
     db_path: Path | None = _setting(None, "the cache and run log database", shown="`<cache_dir>/summarizer.db`")
@@ -197,6 +199,19 @@ def physical_cores() -> int:
     return max(1, (os.cpu_count() or 2) // 2)
 
 
+TRUE_WORDS = ("1", "true", "yes", "on", "enabled")
+FALSE_WORDS = ("0", "false", "no", "off", "disabled")
+
+
+def _boolean(name: str, raw: str) -> bool:
+    """Strict: a word not known either way is an error naming the accepted ones, never a guess."""
+    word = raw.strip().lower()
+    if word in TRUE_WORDS or word in FALSE_WORDS:
+        return word in TRUE_WORDS
+    raise ConfigError(f"SUMMARIZER_{name.upper()}={raw!r} is not a boolean; use one of "
+                      f"{', '.join(TRUE_WORDS)} (on) or {', '.join(FALSE_WORDS)} (off)")
+
+
 def _coerce(name: str, raw: str, cls: type[Settings]) -> Any:
     default = next(f for f in fields(cls) if f.name == name).default
     kind = {
@@ -207,7 +222,7 @@ def _coerce(name: str, raw: str, cls: type[Settings]) -> Any:
     }.get(name, type(default) if isinstance(default, str) else str)
     try:
         if kind is bool:
-            return raw.strip().lower() not in ("0", "false", "no", "off")
+            return _boolean(name, raw)
         return kind(raw)
     except ValueError:
         raise ConfigError(f"SUMMARIZER_{name.upper()}={raw!r} is not a valid {kind.__name__}") from None

@@ -4,6 +4,10 @@ The output file has one writer (`JsonlWriter`, O_APPEND, one `os.write` per whol
 at most every second and on close): a finished article is in the kernel as soon as it is
 written, so Ctrl-C or a crash loses none, and a hard kill can leave at most one partial last
 line, which `open_output(resume=True)` cuts off.
+
+Unix habits: the input `-` is stdin (JSONL lines, or one path, directory or glob a line); the
+output `-` streams the lines to stdout. A pipe, /dev/stdout or any other non-regular file is
+written, never read back, truncated or fsync'd, so --resume and --retry-failed need a real file.
 """
 
 from __future__ import annotations
@@ -12,11 +16,13 @@ import datetime as dt
 import glob
 import json
 import os
+import stat
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from summarizer.errors import InputError
 
@@ -51,7 +57,21 @@ def read_items(*specs: str | Path) -> list[Item]:
     return _unique([item for spec in specs for item in _read_one(spec)])
 
 
+def read_stdin(stream: IO[bytes] | None = None) -> list[Item]:
+    """`summarizer batch -`: JSONL articles when the first line is a JSON object, else one
+    path, directory or glob a line (what `find` or `ls` print)."""
+    data = (stream or sys.stdin.buffer).read()
+    lines = [raw for raw in data.splitlines(keepends=True) if raw.strip()]
+    if not lines:
+        raise InputError("stdin is empty; pipe JSONL articles or one path a line into `summarizer batch -`")
+    if lines[0].lstrip().startswith(b"{"):
+        return _unique([_jsonl_item(raw, n) for n, raw in enumerate(data.splitlines(), 1) if raw.strip()])
+    return _unique([item for raw in lines for item in _read_one(raw.decode("utf-8", "replace").strip())])
+
+
 def _read_one(spec: str | Path) -> list[Item]:
+    if str(spec) == "-":
+        return read_stdin()
     path = Path(spec)
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
@@ -124,20 +144,36 @@ def _unique(items: list[Item]) -> list[Item]:
 class JsonlWriter:
     """The output file's only writer. `done` holds the ids already in it (id -> "ok" | "error")."""
 
-    def __init__(self, fd: int, path: Path, done: dict[str, str], fsync_every_s: float = 1.0) -> None:
+    def __init__(self, fd: int, path: Path, done: dict[str, str], fsync_every_s: float = 1.0, *,
+                 include_text: bool = False, stream: bool = False, sink: IO[bytes] | None = None) -> None:
         self.fd, self.path, self.done = fd, path, done
+        self.sink = sink  # `--out -`: sys.stdout's buffer, flushed after every line
         self.fsync_every_s = fsync_every_s
+        self.include_text = include_text  # keep the cleaned text beside each summary
+        self.stream = stream  # stdout, a pipe, /dev/stdout: written, never fsync'd nor read back
         self._synced = time.monotonic()
 
     def write(self, line: dict[str, Any]) -> None:
-        data = memoryview((json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode())
+        if not self.include_text and "text" in line:
+            line = {k: v for k, v in line.items() if k != "text"}
+        self.write_bytes((json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode())
+        self.done[str(line["id"])] = "error" if "error" in line else "ok"
+
+    def write_bytes(self, payload: bytes) -> None:
+        """One whole line (or CSV rows) in one write(); fsync'd at most every `fsync_every_s`."""
+        if self.sink is not None:
+            self.sink.write(payload)
+            self.sink.flush()
+            return
+        data = memoryview(payload)
         while data:  # one write() in practice; the loop only matters on a full disk or a signal
             data = data[os.write(self.fd, data):]
-        self.done[str(line["id"])] = "error" if "error" in line else "ok"
         if time.monotonic() - self._synced >= self.fsync_every_s:
             self.sync()
 
     def sync(self) -> None:
+        if self.stream:
+            return  # a pipe or terminal cannot be fsync'd (EINVAL), and holds nothing to lose
         os.fsync(self.fd)  # the kernel has every line already; this guards against power loss
         self._synced = time.monotonic()
 
@@ -154,9 +190,20 @@ class JsonlWriter:
         self.close()
 
 
-def open_output(path: Path, *, resume: bool = False, retry_failed: bool = False,
-                overwrite: bool = False) -> JsonlWriter:
-    """Open --out for appending, checked before any work: writable, not taken, not clobbered."""
+def open_output(path: Path | str, *, resume: bool = False, retry_failed: bool = False,
+                overwrite: bool = False, include_text: bool = False) -> JsonlWriter:
+    """Open --out for appending, checked before any work: writable, not taken, not clobbered.
+
+    `-` is stdout; it, pipes and devices (/dev/stdout) are streamed to and never read back."""
+    if str(path) == "-" or _is_stream(Path(path)):
+        if resume or retry_failed:
+            raise InputError(f"--resume needs --out to be a file: {path} is a stream and cannot be read back; "
+                             "write to a file (--out s.jsonl) to resume later")
+        if str(path) == "-":
+            sys.stdout.flush()
+            return JsonlWriter(-1, Path("-"), {}, include_text=include_text, stream=True, sink=sys.stdout.buffer)
+        return JsonlWriter(_open_locked(Path(path), lock=False), Path(path), {}, include_text=include_text,
+                           stream=True)
     path = Path(path)
     if path.is_dir():
         raise InputError(f"--out {path} is a directory; give a file such as {path / 'summaries.jsonl'}")
@@ -168,7 +215,7 @@ def open_output(path: Path, *, resume: bool = False, retry_failed: bool = False,
     fd = _open_locked(path)
     if overwrite:
         os.ftruncate(fd, 0)
-        return JsonlWriter(fd, path, {})
+        return JsonlWriter(fd, path, {}, include_text=include_text)
     done, end, size, errors = _scan(path)
     if end < size:  # a hard kill mid-write: drop the partial last line, its article reruns
         os.ftruncate(fd, end)
@@ -177,14 +224,25 @@ def open_output(path: Path, *, resume: bool = False, retry_failed: bool = False,
         _drop_errors(path)
         fd = _open_locked(path)
         done = {k: v for k, v in done.items() if v == "ok"}
-    return JsonlWriter(fd, path, done)
+    return JsonlWriter(fd, path, done, include_text=include_text)
 
 
-def _open_locked(path: Path) -> int:
+def _is_stream(path: Path) -> bool:
+    """A FIFO, a terminal, /dev/stdout: anything that exists and is not a regular file or directory."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _open_locked(path: Path, *, lock: bool = True) -> int:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     except OSError as exc:
         raise InputError(f"--out {path} is not writable ({exc.strerror}); pick another path") from None
+    if not lock:
+        return fd
     try:
         import fcntl
 

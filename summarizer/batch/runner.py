@@ -41,10 +41,13 @@ class Record:
     summary: dict[str, Any] | None = None
     error: dict[str, Any] | None = None
     tokens: Tokens = field(default_factory=Tokens)
+    text: str | None = None  # the cleaned text; the writer keeps it only with --include-text
     fatal: bool = False  # the error would repeat for every article (wrong key, unknown model)
 
     def line(self) -> dict[str, Any]:
-        return {"id": self.id, "error": self.error} if self.error else {"id": self.id, "summary": self.summary}
+        if self.error:
+            return {"id": self.id, "error": self.error}
+        return {"id": self.id, "summary": self.summary, **({"text": self.text} if self.text is not None else {})}
 
 
 @dataclass
@@ -123,15 +126,16 @@ def summarize_item(item: Item, *, settings: Settings, backend: Backend, store: A
         return Record(item.id, error=item.error)
     try:
         published = dt.date.fromisoformat(item.published) if item.published else None
-        summary = summarize(item.source(), settings=settings, backend=backend, published=published,
-                            kind=item.kind, store=store)
+        result = summarize(item.source(), settings=settings, backend=backend, published=published,
+                           kind=item.kind, store=store, include_text=True)
+        summary = result.summary
     except SummarizerError as exc:
         tokens = sum((a.tokens for a in exc.attempts), Tokens())
         error = {"type": exc.type, "message": scrub(exc.message), "attempts": len(exc.attempts)}
         return Record(item.id, error=error, tokens=tokens, fatal=isinstance(exc, _FATAL))
     except Exception as exc:  # a bug on one article must not end a 10,000-article run
         return Record(item.id, error={"type": type(exc).__name__, "message": scrub(str(exc))[:1000], "attempts": 0})
-    return Record(item.id, summary=summary.model_dump(mode="json"), tokens=summary.meta.tokens)
+    return Record(item.id, summary=summary.model_dump(mode="json"), tokens=summary.meta.tokens, text=result.text)
 
 
 def run_batch(

@@ -1,21 +1,18 @@
-"""Housekeeping commands: `model`, `cache`, `logs`."""
+"""Housekeeping commands: `model` and `cache` (`logs` is cli/logs.py)."""
 
 from __future__ import annotations
 
 import json
 import sys
-from typing import Any, Optional
+from typing import Any
 
 import typer
-from rich.table import Table
 
 from summarizer.cli.common import err, handle_errors, model_progress, out
 from summarizer.config import Settings
-from summarizer.errors import InputError
 
-cache_app = typer.Typer(help="Inspect or clear the summary cache.", no_args_is_help=True)
-logs_app = typer.Typer(help="The run log: every LLM call, its messages, response and outcome.",
-                       invoke_without_command=True)
+cache_app = typer.Typer(help="Inspect or clear the summary cache.\n\nExample: summarizer cache stats",
+                        no_args_is_help=True)
 
 
 @handle_errors
@@ -23,7 +20,10 @@ def model(
     verify: bool = typer.Option(False, "--verify", help="Re-hash the assembled file (takes seconds)."),
     repair: bool = typer.Option(False, "--repair", help="Reassemble the model from the chunk packages."),
 ) -> None:
-    """Report the embedded model: assembled or not, path, size, hash check, how to use another."""
+    """Report the embedded model: assembled or not, path, size, hash check, how to use another.
+
+    Example: summarizer model --verify
+    """
     from summarizer.backends import model_file
 
     settings = Settings.load()
@@ -73,29 +73,4 @@ def cache_clear() -> None:
     err.print(clear_cache(Settings.load().database), highlight=False, soft_wrap=True)
 
 
-@logs_app.callback()
-@handle_errors
-def logs(ctx: typer.Context, limit: int = typer.Option(20, "--limit", "-n", help="How many runs.")) -> None:
-    """List recent runs, newest first."""
-    if ctx.invoked_subcommand is not None:
-        return
-    runs = _read(lambda s: s.runs(limit), [])
-    table = Table("id", "time", "backend", "model", "outcome", "calls", "tokens", "seconds", "cached")
-    for r in runs:
-        table.add_row(*(str(r.get(k, "")) for k in ("id", "started_at", "backend", "model", "outcome", "attempts")),
-                      f"{r.get('prompt_tokens', 0)}+{r.get('completion_tokens', 0)}",
-                      f"{r.get('latency_s') or 0:.1f}", str(bool(r.get("cached"))))
-    out.print(table)
-
-
-@logs_app.command("show")
-@handle_errors
-def logs_show(run_id: int = typer.Argument(..., help="A run id from `summarizer logs`.")) -> None:
-    """Print one run in full: every attempt's messages, raw response and outcome."""
-    run = _read(lambda s: s.run(run_id), None)
-    if run is None:
-        raise InputError(f"no run with id {run_id}; list them with `summarizer logs`")
-    sys.stdout.write(json.dumps(run, indent=2, default=str) + "\n")
-
-
-__all__ = ["cache_app", "logs_app", "model", "Optional"]
+__all__ = ["cache_app", "model"]

@@ -9,7 +9,7 @@ duplicate ids or an unusable --out; 3 bad settings; 4 the backend refused every 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Literal, Optional
 
 import typer
 from rich.progress import (
@@ -32,6 +32,7 @@ from summarizer.batch import (
     read_items,
     run_batch,
 )
+from summarizer.batch.csv_out import as_csv
 from summarizer.cli.common import err, handle_errors, open_store
 from summarizer.cli.options import (
     BackendOpt,
@@ -62,15 +63,22 @@ class RateColumn(ProgressColumn):
 @handle_errors
 def batch(
     sources: list[str] = typer.Argument(..., help="Directories of .txt/.html files, files, globs, or .jsonl files "
-                                        'with {"id", "text" | "html", "published"?} per line.'),
-    out: Path = typer.Option(..., "--out", "-o", help="Output JSONL: one {id, summary | error} per article."),
+                                        'with {"id", "text" | "html", "published"?} per line; - reads stdin '
+                                        "(JSONL, or one path a line)."),
+    out: str = typer.Option(..., "--out", "-o", help="Output JSONL: one {id, summary | error} per article; - streams "
+                            "to stdout (then --resume needs a file instead)."),
+    output_format: Literal["jsonl", "csv"] = typer.Option("jsonl", "--format", "-f",
+                                      help="jsonl, or csv: one row per participant, position, figure and event."),
+    include_text: bool = typer.Option(False, "--include-text", help='Add "text", the cleaned text that evidence '
+                                      "start/end index, to every summary line (for `summarizer render`)."),
     resume: bool = typer.Option(False, "--resume", help="Skip the ids already in --out; add the rest."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="With --resume: run the failed ids again."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Empty --out first."),
     concurrency: Optional[int] = typer.Option(None, "--concurrency", "-c", min=1,
                                               help="Articles in flight. Default: 1 local, 8 openai."),
     rpm: Optional[float] = typer.Option(None, "--rpm", help="Most API requests per minute (all workers)."),
-    engine: str = typer.Option("threads", "--engine", help="threads | ray (pip install 'summarizer\\[ray]')."),
+    engine: Literal["threads", "ray"] = typer.Option("threads", "--engine",
+                               help="threads, or ray (pip install 'summarizer[ray]')."),
     backend: Optional[str] = BackendOpt,
     model: Optional[str] = ModelOpt,
     base_url: Optional[str] = BaseUrlOpt,
@@ -91,9 +99,11 @@ def batch(
     --resume --retry-failed). Exit 130: interrupted (rerun with --resume). Exit 2/3/4: refused
     before any work (bad input or --out, bad settings) or stopped because the backend refused
     every article.
+
+    Example: cat items.jsonl | summarizer batch - --out - | jq .id
     """
-    if engine not in ("threads", "ray"):
-        raise ConfigError(f"unknown --engine {engine!r}; use threads or ray")
+    if output_format == "csv" and resume:
+        raise ConfigError("--resume works with the jsonl format only; write JSONL and convert, or rerun without it")
     if retry_failed and not resume:
         raise ConfigError("--retry-failed works with --resume")
     settings = Settings.load(**settings_args(
@@ -101,20 +111,25 @@ def batch(
         max_reasks=max_reasks, max_tokens=max_tokens, token_budget=token_budget, max_bytes=max_bytes,
         timeout=timeout, no_cache=no_cache, no_log=no_log,
     ))
-    created = not out.exists()
-    writer = open_output(out, resume=resume, retry_failed=retry_failed, overwrite=overwrite)
+    path = Path(out)
+    created = out != "-" and not path.exists()
+    writer = open_output(out, resume=resume, retry_failed=retry_failed, overwrite=overwrite,
+                         include_text=include_text)
+    if output_format == "csv":
+        writer = as_csv(writer)
     try:
         items = read_items(*sources)
     except BaseException:
         writer.close()
-        if created and out.exists() and out.stat().st_size == 0:
-            out.unlink()  # leave no empty --out behind a refused input
+        if created and path.exists() and path.stat().st_size == 0:
+            path.unlink()  # leave no empty --out behind a refused input
         raise
+    earlier = sum(1 for item in items if writer.done.get(item.id) == "error")  # --resume: failed before
     with writer:
         stats = _run(items, writer, settings, engine, concurrency or default_concurrency(settings), rpm, quiet)
-    if not quiet:
-        err.print(summary_table(stats, out))
     failed = sum(1 for item in items if writer.done.get(item.id) == "error")  # this run's and earlier ones'
+    if not quiet:
+        err.print(summary_table(stats, path, failed_before=failed - stats.failed if earlier else 0))
     if failed:
         err.print(f"{failed} article(s) failed; see their \"error\" lines in {out}, then rerun with "
                   "--resume --retry-failed", highlight=False)
@@ -154,8 +169,12 @@ def _run(items: list, writer: JsonlWriter, settings: Settings, engine: str, conc
             raise
 
 
-def summary_table(stats: BatchStats, out: Path) -> Table:
-    """The table printed after a batch: counts, errors by kind, tokens and time."""
+def summary_table(stats: BatchStats, out: Path, failed_before: int = 0) -> Table:
+    """The table printed after a batch: counts, errors by kind, tokens and time.
+
+    `failed_before`: articles that failed in an earlier run and are still failed in --out
+    (a --resume without --retry-failed skips them), counted apart from this run's failures.
+    """
     table = Table(title=f"batch -> {out}", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
@@ -164,6 +183,8 @@ def summary_table(stats: BatchStats, out: Path) -> Table:
     table.add_row("already done (--resume)", f"{stats.skipped:,}")
     table.add_row("summarised", f"[green]{stats.ok:,}")
     table.add_row("failed", f"[red]{stats.failed:,}" if stats.failed else "0")
+    if failed_before:
+        table.add_row("failed in an earlier run (--retry-failed)", f"[red]{failed_before:,}")
     for kind, n in stats.errors.most_common():
         table.add_row(f"  {kind}", f"{n:,}")
     table.add_row("tokens (prompt + completion)", f"{stats.tokens.prompt:,} + {stats.tokens.completion:,}")

@@ -86,7 +86,10 @@ def corpora_command(
                               "hash of the item id. Develop on tune; report check."),
 ) -> None:
     """Score the pipeline (and --baseline, the naive baseline) on WikiEvents, PolNeAR, NewsQuant and
-    the article-extraction benchmark: precision, recall and F1 per corpus."""
+    the article-extraction benchmark: precision, recall and F1 per corpus.
+
+    Example: summarizer corpora --only polnear --limit 5
+    """
     chosen_split = checked_split(split)
     unknown = [name for name in only if name not in CORPORA]
     if unknown:

@@ -158,7 +158,10 @@ def eval_command(
                                                         help="Score two stored runs side by side (Δ with a paired "
                                                         "bootstrap 95% interval); no LLM calls."),
 ) -> None:
-    """Score the pipeline (and --baseline, the naive baseline) on the gold suite; gate regressions."""
+    """Score the pipeline (and --baseline, the naive baseline) on the gold suite; gate regressions.
+
+    Example: summarizer eval --baseline --html evals/report.html
+    """
     chosen_split = checked_split(split)
     try:
         golds_all = load_suite(suite_dir)

@@ -57,7 +57,10 @@ def serve(
     no_log: bool = NoLogOpt,
     log_level: str = typer.Option("info", "--log-level", help="debug | info | warning | error"),
 ) -> None:
-    """Serve the HTTP API (/v1/summaries, /docs) and the editor page on http://HOST:PORT/."""
+    """Serve the HTTP API (/v1/summaries, /docs, /redoc: offline) and the editor page on http://HOST:PORT/.
+
+    Example: summarizer serve --port 8000, then open http://127.0.0.1:8000/
+    """
     import uvicorn
 
     from summarizer.server import create_app

@@ -3,6 +3,8 @@
     m001_initial   the cache, runs and attempts tables
     m002_indexes   attempts by run, cache by age, runs by input hash
     m003_transport one row per HTTP request of an attempt (status, latency), grouped under it
+    m005_search    FTS5 indexes over runs (source, summary, error) and attempts (messages,
+                   response), kept in step by triggers: `summarizer logs -q TEXT`
 
 `migrate` applies the pending ones in one IMMEDIATE transaction and records each in `_migrations`.
 """
@@ -94,6 +96,26 @@ def m003_transport(db: sqlite3.Connection) -> None:
         )"""
     )
     db.execute("CREATE INDEX transport_attempt_id ON transport(attempt_id)")
+
+
+@migration
+def m005_search(db: sqlite3.Connection) -> None:
+    # m004 is the hardening step's; names, not numbers, say what ran. External-content FTS5
+    # tables index the rows where they are; triggers follow every insert, update and delete.
+    for table, columns in (("runs", ("source", "summary", "error")), ("attempts", ("messages", "response"))):
+        cols = ", ".join(columns)
+        new = ", ".join(f"new.{c}" for c in columns)
+        old = ", ".join(f"old.{c}" for c in columns)
+        fts = f"{table}_fts"
+        db.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content='{table}', content_rowid='id')")
+        db.execute(f"CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN "
+                   f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END")
+        db.execute(f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN "
+                   f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); END")
+        db.execute(f"CREATE TRIGGER {fts}_au AFTER UPDATE ON {table} BEGIN "
+                   f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+                   f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END")
+        db.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")  # rows logged before this step
 
 
 def migrate(db: sqlite3.Connection, migrations: list[Migration] | None = None) -> list[str]:
