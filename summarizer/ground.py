@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import cast
 
 from summarizer.align import align
 from summarizer.candidates import Candidates
@@ -24,7 +25,7 @@ from summarizer.merge import (
     merge_positions,
     same_entity,
 )
-from summarizer.schema import Event, Evidence, Figure, Participant, Position
+from summarizer.schema import Event, Evidence, Figure, Participant, ParticipantKind, Position
 
 
 @dataclass
@@ -42,10 +43,10 @@ def ground(draft: Draft, c: Candidates, text: str, *, anchor: dt.date | None, of
     """Ground a draft for `text`; `offset` shifts evidence when `text` is a chunk of a longer article."""
     warnings: list[str] = []
     groups = alias_groups(c.names)
-    participants = _participants(draft, groups, text, warnings)
+    participants = _participants(draft, c, groups, text, warnings)
     positions = _positions(draft, c, groups, participants, text, warnings)
     figures = _figures(draft, c, warnings)
-    event = _event(draft, text, anchor, warnings)
+    event = _event(draft, c, text, anchor, warnings)
     o = draft.overview
     result = Grounded(o.headline.strip(), o.summary.strip(), event, participants, positions, figures, warnings)
     if offset:
@@ -53,11 +54,26 @@ def ground(draft: Draft, c: Candidates, text: str, *, anchor: dt.date | None, of
     return result
 
 
-def _participants(draft: Draft, groups: list[list[str]], text: str, warnings: list[str]) -> list[Participant]:
+def _participants(draft: Draft, c: Candidates, groups: list[list[str]], text: str,
+                  warnings: list[str]) -> list[Participant]:
+    """The participants code selected from the parse, each grounded at its first mention. A
+    role the model wrote (when it was asked for actors) fills in only where code found none."""
+    model_roles = {p.name: (p.role or "").strip() for p in draft.actors.participants}
     out: list[Participant] = []
-    for p in draft.actors.participants:
+    for actor in c.actors:
+        if is_news_outlet(actor.name):
+            warnings.append(f"dropped participant {actor.name!r}: a news source, not an actor")
+            continue
+        role = actor.role or next((r for name, r in model_roles.items() if r and same_entity(name, actor.name)), None)
+        evidence = Evidence(quote=text[actor.start : actor.end], start=actor.start, end=actor.end, match="exact")
+        out.append(Participant(name=actor.name, kind=cast(ParticipantKind, actor.kind), role=role or None,
+                               aliases=[a for a in actor.aliases if a in text][:12], evidence=evidence))
+    if c.actors:
+        return merge_participants(out)
+    for p in draft.actors.participants:  # no parse-selected participant at all: the model's list
         if _setting_not_actor(p.name, p.role):
-            warnings.append(f"dropped participant {p.name!r}: a place or news source ({p.role or 'outlet'}), not an actor")
+            warnings.append(f"dropped participant {p.name!r}: a place or news source ({p.role or 'outlet'}), "
+                            "not an actor")
             continue
         found = _grounded_participant(p.name, p.kind, p.role, groups, text)
         if found is None:
@@ -87,7 +103,8 @@ def _grounded_participant(name: str, kind: str, role: str | None, groups: list[l
     if evidence is None or evidence.match == "fuzzy" and (evidence.score or 0) < 90:
         return None
     aliases = [f for f in forms if f != name and f in text]
-    return Participant(name=name if name in text else text[evidence.start : evidence.end], kind=kind,
+    return Participant(name=name if name in text else text[evidence.start : evidence.end],
+                       kind=cast(ParticipantKind, kind),
                        role=(role or "").strip() or None, aliases=aliases[:12], evidence=evidence)
 
 
@@ -101,9 +118,11 @@ def _positions(draft: Draft, c: Candidates, groups: list[list[str]], participant
     """One position per attributed quote. The holder is the quote's speaker, found by code; a
     speaker the model did not list as a participant is added when grounded, and the position
     is dropped when the speaker does not appear in the text."""
-    stances = draft.notes.stances(len(c.quotes))
+    stances = draft.notes.stances(len(c.quotes)) if draft.notes.model_fields_set else c.stances
     out: list[Position] = []
     for i, quote in enumerate(c.quotes):
+        if not quote.speaker:  # find_candidates keeps only attributed quotes; an unattributed one holds nothing
+            continue
         holder = canonical_holder(quote.speaker, participants)
         if holder is None:
             added = _grounded_participant(quote.speaker, _kind_hint(quote.speaker, c), None, groups, text)
@@ -132,29 +151,50 @@ def _gist(quote: str) -> str:
 
 
 def _figures(draft: Draft, c: Candidates, warnings: list[str]) -> list[Figure]:
-    measures = draft.notes.measures(len(c.numbers))
+    measures = draft.notes.measures(len(c.numbers)) if draft.notes.model_fields_set else c.measures
     out: list[Figure] = []
     for i, number in enumerate(c.numbers):
         described = measures[i].strip() if i < len(measures) else ""
         evidence = Evidence(quote=number.text, start=number.start, end=number.end, match="exact")
-        out.append(Figure(value=number.value, unit=number.unit, text=number.text,
+        out.append(Figure(value=number.value, unit=number.unit or "", text=number.text,
                           measures=described or "not described", evidence=evidence))
     return merge_figures(out)
 
 
-def _event(draft: Draft, text: str, anchor: dt.date | None, warnings: list[str]) -> Event:
+def _event(draft: Draft, c: Candidates, text: str, anchor: dt.date | None, warnings: list[str]) -> Event:
+    """The event as the model words it; its date is chosen by code, never by the model: the
+    first date the lead states that resolves against the anchor (or none at all)."""
     e = draft.overview.event
-    date_text = e.when.strip() if e.when else None
-    evidence = align(date_text, text) if date_text else None
-    if date_text and evidence is None:
-        warnings.append(f"event date {date_text!r} is not in the text; date left empty")
-        date_text = None
-    date = resolve_date(date_text, anchor) if date_text else None
+    lead = next(((s, end, t) for s, end, t in c.lead_dates if _recent(resolve_date(t, anchor), anchor)), None)
+    date_text, evidence, date = None, None, None
+    if lead is not None:
+        date_text = lead[2]
+        evidence = Evidence(quote=date_text, start=lead[0], end=lead[1], match="exact")
+        date = resolve_date(date_text, anchor)
+    elif c.lead_dates:
+        warnings.append(f"the lead's date {c.lead_dates[0][2]!r} cannot be resolved without a publication date; "
+                        "pass --published")
+    elif anchor is None:
+        warnings.append("no date in the lead nor a publication date: the event date is left empty")
     place = align(e.where, text) if e.where else None
     evidence = evidence or place
-    location = e.where.strip() if place else None
+    location = (e.where or "").strip() if place else None
     return Event(description=e.what.strip(), type=e.type.strip() or None, date=date,
                  date_text=date_text, location=location, evidence=evidence)
+
+
+RECENT_DAYS = 31  # news reports what just happened: an older date in the lead is background
+
+
+def _recent(date: str | None, anchor: dt.date | None) -> bool:
+    """A resolved date that can be the event's: within RECENT_DAYS before the anchor (or any, with
+    no anchor to compare), never after it. "the storm of March 3, 1987" in a lead is background."""
+    if date is None:
+        return False
+    if anchor is None:
+        return True
+    day = dt.date.fromisoformat(date if len(date) == 10 else date + "-01")
+    return anchor - dt.timedelta(days=RECENT_DAYS) <= day <= anchor + dt.timedelta(days=1)
 
 
 def _kind_hint(name: str, c: Candidates) -> str:

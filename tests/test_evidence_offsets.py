@@ -106,4 +106,4 @@ def test_a_long_article_takes_one_call_per_task_on_an_api_context(settings):
     local, api = FakeBackend(), _Sized()
     summarize(text, settings=settings.replace(token_budget=500_000), backend=local)
     summarize(text, settings=settings.replace(token_budget=500_000), backend=api)
-    assert len(api.calls) == 3 < len(local.calls)  # overview, actors, notes over the whole article
+    assert len(api.calls) == 1 < len(local.calls)  # one prose call over the whole article

@@ -1,7 +1,11 @@
-"""What code finds in an article before any model sees it: names, quotations, numbers, dates.
+"""What code finds in an article before any model sees it: participants, attributions, numbers, dates.
 
-`find_candidates` is the stage's entry point; the finders live in the modules beside it
-(`names`, `quotations`, `figures`, `dates`). Offsets are always into the text given.
+`find_candidates` is the stage's entry point. It parses the text once (`parse`) and every finder
+reads that parse: entity clusters and the participants selected from them (`entities`,
+`participants`), attributions (`attributions`, with `quotations` for quote spans), numbers
+(`figures`), and what code can say about each (`describe`: roles, measures, the lead's dates).
+Offsets are always into the text given. No fixed cap: every attribution and number that passes
+the rules is a candidate.
 """
 
 from __future__ import annotations
@@ -9,14 +13,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from summarizer.candidates.attributions import Attribution, find_attributions
+from summarizer.candidates.dates import find_date_mentions
+from summarizer.candidates.describe import LEAD_SENTENCES, measures_of, role_of, stance_of
+from summarizer.candidates.entities import entity_clusters
 from summarizer.candidates.figures import Quantity, find_quantities
 from summarizer.candidates.names import NameSpan, find_names, is_news_outlet
-from summarizer.candidates.quotations import Quotation, find_quotations
+from summarizer.candidates.parse import parse, require_words
+from summarizer.candidates.participants import select_participants
+from summarizer.candidates.quotations import Quotation, source_kind
 
-__all__ = ["Candidates", "find_candidates", "QUOTE_CHARS", "MAX_QUOTES", "MAX_NUMBERS"]
+__all__ = ["Candidates", "Actor", "find_candidates", "QUOTE_CHARS"]
 
 QUOTE_CHARS = 600  # schema v1's bound on a quote; longer "quotes" are whole passages, not positions
-MAX_QUOTES, MAX_NUMBERS = 8, 12
+# The schema's participant kinds for the parse's cluster kinds (places are never selected).
+_KINDS = {"person": "person", "organisation": "organisation", "country": "country", "group": "group"}
+
+
+@dataclass
+class Actor:
+    """A participant selected by code: its name as written, kind, aliases, role and first mention."""
+
+    name: str
+    kind: str
+    aliases: list[str]
+    role: str | None
+    start: int
+    end: int
 
 
 @dataclass
@@ -26,20 +49,49 @@ class Candidates:
     names: list[NameSpan] = field(default_factory=list)
     quotes: list[Quotation] = field(default_factory=list)
     numbers: list[Quantity] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    stances: list[str] = field(default_factory=list)  # one per quote, from its cue and content
+    measures: list[str] = field(default_factory=list)  # one per number, from its clause
+    lead_dates: list[tuple[int, int, str]] = field(default_factory=list)  # date mentions of the lead
 
 
 def find_candidates(text: str) -> Candidates:
-    """Names, plus the quotes and numbers worth a note: attributed statements and unit-bearing
-    quantities, minus anaphoric counts ("the two countries" refers to parties, it is no figure)."""
-    quotes = [q for q in find_quotations(text) if _position_like(q)]
+    """Participants, attributed statements and unit-bearing quantities, each with what code can
+    say about it, minus anaphoric counts ("the two countries" refers to parties, it is no figure)."""
+    doc = parse(text)
+    require_words(doc)
+    clusters = entity_clusters(doc)
+    attributions = [a for a in find_attributions(doc, clusters) if _position_like(a)]
+    actors = [Actor(f.name, _KINDS[f.kind], f.aliases, role_of(doc, f.cluster), f.cluster.mentions[0].start,
+                    f.cluster.mentions[0].end)
+              for f in select_participants(doc, clusters, attributions) if f.kind in _KINDS]
+    quotes = [_quotation(text, a) for a in attributions]
     numbers = [n for n in find_quantities(text) if n.unit and not _anaphoric(text, n) and not _furniture(text, n)]
-    return Candidates(find_names(text), quotes[:MAX_QUOTES], numbers[:MAX_NUMBERS])
+    sentences = list(doc.sents)[:LEAD_SENTENCES]
+    lead_end = sentences[-1].end_char if sentences else 0
+    return Candidates(
+        find_names(text), quotes, numbers, actors,
+        stances=[stance_of(a.cue, a.content) for a in attributions],
+        measures=[measures_of(doc, n.start, n.end) for n in numbers],
+        lead_dates=find_date_mentions(text[:lead_end]),
+    )
 
 
-def _position_like(q: Quotation) -> bool:
+def _quotation(text: str, a: Attribution) -> Quotation:
+    line_start = text.rfind("\n", 0, a.content_start) + 1
+    line_end = text.find("\n", a.content_end)
+    return Quotation(a.content, a.content_start, a.content_end, a.holder or a.source, a.cue,
+                     text[line_start : line_end if line_end != -1 else len(text)])
+
+
+def _position_like(a: Attribution) -> bool:
     # "Reuters reported ..." is the news itself, not somebody's stance.
-    return (bool(q.speaker) and len(q.text.split()) >= 5 and len(q.text) <= QUOTE_CHARS
-            and q.cue != "reported" and not is_news_outlet(q.speaker))
+    # A holder is a named entity of the text or a noun that can hold a view ("officials",
+    # "the spokesman"); "the statement" or "its cutback" cannot (measured on the gold tune half).
+    holder = a.holder or a.source
+    return (bool(holder) and len(a.content.split()) >= 5 and len(a.content) <= QUOTE_CHARS
+            and a.cue != "reported" and not is_news_outlet(holder)
+            and (a.cluster is not None or source_kind(holder) is not None))
 
 
 def _furniture(text: str, n: Quantity) -> bool:

@@ -25,6 +25,7 @@ from summarizer.candidates.entities import Cluster, entity_clusters
 __all__ = ["Features", "participant_features", "select_participants"]
 
 LEAD_SENTENCES = 3  # the headline and the two sentences after it
+REPEATED = 3  # named this often outside place and modifier phrases: central to the story
 
 
 @dataclass
@@ -62,9 +63,14 @@ def _reasons(f: Features) -> list[str]:
     out = []
     if f.source:
         out.append("source")
-    if f.agent or f.patient:
+    if f.kind == "group":
+        # LABELLING.md: an unnamed group counts only when it holds a reported position. Groups
+        # that merely act were 112 of the 259 false positives on the gold tune half; also keeping
+        # those that act in the lead lowered tune F1 (0.572 -> 0.563).
+        return out
+    if (f.agent or f.patient) and (f.in_lead or f.mentions >= 2):
         out.append("acts")
-    if f.mentions - f.place - f.modifier >= 2:
+    if f.mentions - f.place - f.modifier >= REPEATED:
         out.append("named repeatedly")
     return out
 

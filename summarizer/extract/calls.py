@@ -76,16 +76,23 @@ def build_request(task: str, text: str, c: Candidates, *, max_reasks: int, max_t
     )
 
 
+# What the model is asked for: prose only. Participants, roles, stances and measures are found
+# and worded by code from the parse (summarizer.candidates), so the `actors` and `notes` tasks
+# are not run by default; `tasks=` runs them, to compare the model's wording with the code's.
+PROSE_TASKS: tuple[str, ...] = ("overview",)
+
+
 def extract(backend: Backend, text: str, c: Candidates, *, max_reasks: int, max_tokens: int,
-            token_budget: int | None, spent_before: int = 0) -> Extraction:
-    """Run the three calls. A task that stays invalid after its re-asks keeps its valid items
+            token_budget: int | None, spent_before: int = 0,
+            tasks: tuple[str, ...] = PROSE_TASKS) -> Extraction:
+    """Run the calls in `tasks`. A task that stays invalid after its re-asks keeps its valid items
     (see salvage.py); only an overview that cannot be used fails the article. `spent_before`:
     the tokens earlier chunks of the article spent, so that a BudgetError reports the total."""
     tokens = Tokens()
     attempts: list[Attempt] = []
     warnings: list[str] = []
-    answers: dict[str, BaseModel] = {}
-    for task in TASKS:
+    answers: dict[str, BaseModel] = {"actors": Actors(participants=[]), "notes": Notes()}
+    for task in tasks:
         if task == "notes" and not (c.quotes or c.numbers):
             answers[task] = Notes()  # nothing to describe: skip the call
             continue

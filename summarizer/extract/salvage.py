@@ -7,6 +7,7 @@ figure id costs that figure, not the whole summary.
 from __future__ import annotations
 
 import json
+import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -27,19 +28,20 @@ def salvage(task: str, last_response: str | None, context: dict[str, Any]) -> tu
         return None, []
     if task == "notes":  # partial notes still help: grounding falls back item by item
         kept = {k: str(v)[:80] for k, v in data.items() if isinstance(v, str) and k[:1] in "qn" and k[1:].isdigit()}
-        return LooseNotes(**kept), ["the model's notes did not match the candidates; some stances or measures are missing"]
+        return LooseNotes(**kept), ["the model's notes did not match the candidates; "
+                                    "some stances or measures are missing"]
     dropped: list[str] = []
     for key, field in model.model_fields.items():
         if key not in _ITEM_LISTS:
             continue
-        item_model = field.annotation.__args__[0]  # list[X] -> X
-        kept = []
+        item_model = typing.get_args(field.annotation)[0]  # list[X] -> X
+        items: list[Any] = []
         for item in data.get(key) or []:
             try:
-                kept.append(item_model.model_validate(item, context=context))
+                items.append(item_model.model_validate(item, context=context))
             except ValidationError as exc:
                 dropped.append(f"dropped {key[:-1]} {json.dumps(item)[:80]}: {_reason(exc)}")
-        data[key] = kept[: field.metadata[0].max_length if field.metadata else None]
+        data[key] = items[: field.metadata[0].max_length if field.metadata else None]
     try:
         return model.model_validate(data, context=context), dropped
     except ValidationError:
