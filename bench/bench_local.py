@@ -58,12 +58,13 @@ def timed(fn):
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--article", type=Path, default=ROOT / "examples" / "xi-putin-call.txt")
-    parser.add_argument("--warmup-article", type=Path, default=ROOT / "evals" / "articles" / "aeb-emirates-boeing-order.txt")
+    parser.add_argument("--warmup-article", type=Path,
+                        default=ROOT / "evals" / "articles" / "aeb-emirates-boeing-order.txt")
     args = parser.parse_args()
     settings = Settings.load(cache=False, log=False)
     backend = LocalBackend(settings)
     load_started = time.perf_counter()
-    backend.llama  # load once, outside every timing
+    _ = backend.llama  # load once, outside every timing
     load_s = time.perf_counter() - load_started
     raw_text = args.article.read_text(encoding="utf-8")
 
@@ -83,7 +84,8 @@ def main() -> None:
     print(f"machine: {settings.threads} threads; model load {load_s:.1f} s (once, excluded)")
     print(f"{'run':<34}{'seconds':>9}{'tokens (prompt+completion)':>30}")
     print(f"{'naive one-shot instructor call':<34}{naive_s:>9.1f}{naive_tokens:>30}")
-    cold_tokens = f"{cold.meta.tokens.prompt}+{cold.meta.tokens.completion}" if not isinstance(cold, Exception) else "failed"
+    cold_tokens = ("failed" if isinstance(cold, Exception)
+                   else f"{cold.meta.tokens.prompt}+{cold.meta.tokens.completion}")
     print(f"{'pipeline, cold':<34}{cold_s:>9.1f}{cold_tokens:>30}")
     print(f"{'pipeline, warm prefix':<34}{warm_s:>9.1f}{f'{tokens.prompt}+{tokens.completion}':>30}")
     print(f"{'raw llama.cpp, same token counts':<34}{raw_s:>9.1f}{f'{tokens.prompt}+{tokens.completion}':>30}")

@@ -164,12 +164,14 @@ def _folded_index(origin: list[int], original_index: int) -> int:
 
 def _word_starts(folded: str, a: int, b: int) -> list[int]:
     """Word-start positions in folded[a:b] (plus a itself when it is one)."""
-    return [i for i in range(max(a, 0), min(b, len(folded))) if folded[i].isalnum() and (i == 0 or not folded[i - 1].isalnum())]
+    return [i for i in range(max(a, 0), min(b, len(folded)))
+            if folded[i].isalnum() and (i == 0 or not folded[i - 1].isalnum())]
 
 
 def _word_ends(folded: str, a: int, b: int) -> list[int]:
     n = len(folded)
-    return [i for i in range(max(a, 1), min(b, n) + 1) if folded[i - 1].isalnum() and (i == n or not folded[i].isalnum())]
+    return [i for i in range(max(a, 1), min(b, n) + 1)
+            if folded[i - 1].isalnum() and (i == n or not folded[i].isalnum())]
 
 
 def _snap(fq: str, folded: str, a: int, b: int) -> tuple[float, int, int]:
