@@ -33,16 +33,15 @@ from summarizer.evals.compare import compare_runs, comparison_table
 from summarizer.evals.errors_report import errors_lines, to_csv
 from summarizer.evals.gold import Gold, GoldError, load_suite
 from summarizer.evals.report import article_table, summary_table, to_html, to_json
+from summarizer.evals.results import EvalResult, score_run
 from summarizer.evals.run import (
     SYSTEMS,
-    EvalResult,
     Record,
     RunInfo,
     gold_sha256,
     load_run,
     new_run_dir,
     run_suite,
-    score_run,
 )
 from summarizer.evals.splits import checked_split, select
 

@@ -18,7 +18,8 @@ from summarizer.config import Settings
 from summarizer.errors import InputError
 from summarizer.evals.gold import Gold
 from summarizer.evals.report import ROWS, fmt_metric
-from summarizer.evals.run import INTERVAL_METRICS, EvalResult, load_run, score_run
+from summarizer.evals.results import INTERVAL_METRICS, EvalResult, score_run
+from summarizer.evals.run import load_run
 from summarizer.evals.stats import paired_interval
 
 _NO_DELTA = {"errors"}

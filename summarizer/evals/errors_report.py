@@ -1,6 +1,6 @@
 """Item-level errors and per-article rows for people: `eval --errors` text, HTML lists, CSV.
 
-Reads what `summarizer.evals.run.score_run` computed (`SystemResult.errors`, the ArticleScores);
+Reads what `summarizer.evals.results.score_run` computed (`SystemResult.errors`, the ArticleScores);
 it scores nothing itself.
 """
 
@@ -17,7 +17,7 @@ from summarizer.evals.item_errors import FIELDS, describe
 from summarizer.evals.splits import half_of
 
 if TYPE_CHECKING:  # the run module imports nothing from here; types only
-    from summarizer.evals.run import EvalResult
+    from summarizer.evals.results import EvalResult
 
 
 def errors_lines(result: EvalResult) -> list[str]:

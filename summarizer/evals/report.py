@@ -17,7 +17,7 @@ from rich.table import Table
 
 from summarizer.evals.errors_report import errors_html
 from summarizer.evals.gold import Gold
-from summarizer.evals.run import EvalResult
+from summarizer.evals.results import EvalResult
 from summarizer.evals.score import as_summary, evidence_holds, quote_spans
 from summarizer.schema import ArticleSummary, Evidence
 
