@@ -376,3 +376,57 @@ def test_plural_and_canonical_unit():
     assert [plural(w) for w in ("soldier", "century", "person", "box")] == ["soldiers", "centuries", "people", "boxes"]
     assert canonical_unit("km") == canonical_unit("kilometers") == frozenset({"kilometre"})
     assert canonical_unit("$") == frozenset({"USD", "SGD", "HKD", "AUD", "CAD", "NZD", "TWD"})
+
+
+# --- issue 14's odd forms ("Bad input"), each parsed right ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, written, low, high",
+    [
+        ("The city has half a million residents.", 500_000, "residents", "half a million", None, None),
+        ("Emirates ordered 30 Boeing 787-9 jets.", 30, "jets", "30", None, None),  # the model is no figure
+        ("Sales rose to 1.2bn last year.", 1.2e9, None, "1.2bn", None, None),
+        ("Growth of 3-4% is expected.", 3, "percent", "3-4%", 3, 4),
+        ("The deal is worth £5m-£7m.", 5e6, "GBP", "£5m-£7m", 5e6, 7e6),
+        ("Temperatures fell to minus 5C overnight.", -5, "degrees celsius", "minus 5C", None, None),
+        ("Die Inflation lag bei 7,5 % im Mai.", 7.5, "percent", "7,5 %", None, None),  # a decimal comma
+    ],
+)
+def test_issue_odd_forms(text, value, unit, written, low, high):
+    q = _one(text)
+    assert (q.value, q.unit, q.text) == (pytest.approx(value), unit, written)
+    assert (q.low, q.high) == ((pytest.approx(low), pytest.approx(high)) if low is not None else (None, None))
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("half a dozen eggs", 6, "eggs"),
+        ("It cost €7,5 million.", 7.5e6, "EUR"),
+        ("worth up to PS2.7m", 2.7e6, "GBP"),  # a "£" that lost its byte in scraping
+        ("from between $US160 million and", 160e6, "USD"),
+        ("torque of 450 Nm", 450, "newton metres"),  # not nanometres
+        ("a 450 nm laser", 450, "nanometres"),
+        ("panel strength of 61.4 MPa", 61.4, "megapascals"),
+        ("a standard 3.5-liter engine", 3.5, "litres"),  # British spelling, as the abbreviations are
+        ("Heineken Malaysia rose 18 sen", 18, "sen"),
+        ("up to 300 PS of power", 300, "metric horsepower"),
+    ],
+)
+def test_more_forms(text, value, unit):
+    q = _one(text)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("having increased by $43.6 billion to $419.2 billion", [43.6e9, 419.2e9]),  # a change, then the level
+        ("thousands of COVID -19 tests", [1e3]),  # "-19" is the name's number
+        ("Items 1,2 and 3", [1, 3]),  # a comma before a list item is no decimal comma
+        ("a PS5 game", []),
+    ],
+)
+def test_changes_names_and_commas(text, values):
+    assert [q.value for q in find_quantities(text)] == pytest.approx(values)

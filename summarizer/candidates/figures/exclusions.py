@@ -52,8 +52,10 @@ def model_number(text: str, m: re.Match[str]) -> bool:
     if not m["d"] or "." in m["d"] or "," in m["d"]:
         return False
     window = text[max(0, m.start() - 40) : m.start()]
-    if re.search(r"[A-Z]\w*\d[-‑]$|[’']s\s\d+[-‑]$", window):
-        return True  # "A350-900", "Boeing's 787-9"
+    if re.search(r"[A-Z]\w*\d[-‑]$|(?:[’']s|[A-Z][\w’']*)\s\d+[-‑]$", window):
+        return True  # "A350-900", "Boeing's 787-9", "Boeing 787-9"
+    if re.search(r"\b[A-Z][\w’']*\s$", window) and re.match(r"[-‑]\d", text[m.end() : m.end() + 2]):
+        return True  # "Boeing 787-9": the model, not a range
     if re.search(r"[A-Z][\w-]*\s?[’']s\s$", window):
         return True  # "Boeing's 787": a possessed bare number
     follows_number = re.search(rf"(?:\d|\b(?i:{BASIC_WORD}))\s$", window)

@@ -39,7 +39,7 @@ class Quantity:
 
 
 _RANGE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+to[\s-]+")
-_CURRENCY_SYMBOL = re.compile(r"(?:[A-Z]{0,2}\s?\$|€|£|¥|RM)?")
+_CURRENCY_SYMBOL = re.compile(r"(?:[A-Z]{0,2}\s?\$(?:US|A|NZ|HK|C|S)?|€|£|¥|RM|PS(?=\d))?")
 _SHARE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|or|and)\s+")
 _SIGN = re.compile(r"(?:[-−]|\b(?i:minus)[- ]?)$")
 _SIGN_CONTEXT = re.compile(r"(?:^|[(\[]|\b(?i:to|at|of|by|was|is|hit|reached)\s|[$€£¥])$")
@@ -120,6 +120,8 @@ def _glued(text: str, m: re.Match[str]) -> bool:
         return False  # "minus-1.4"
     if before[-1:].isalpha() or (before[-1:] in "-‑" and before[:1].isalpha()):
         return True
+    if re.search(r"\b[A-Z][A-Za-z]*\s[-‑]$", text[max(0, m.start() - 12) : m.start()]):
+        return True  # "COVID -19", "F -16": a name's number with a stray space
     after = text[m.end() : m.end() + 1]
     unit_follows = SCALE.match(text, m.end()) or abbrev_unit(text, m.end()) or PERCENT.match(text, m.end())
     if after.isalpha() and not unit_follows:
@@ -137,10 +139,11 @@ def _after_symbol(text: str, pos: int) -> int:
     return sym.end() if sym else pos  # the pattern is optional, so it always matches
 
 
-def _second_number(text: str, pos: int, between: bool) -> tuple[_Core, re.Match[str]] | None:
-    """The other end of a range starting at `pos`: "-15", " to 7 million", " and 7"."""
+def _second_number(text: str, pos: int, between: bool, change: bool) -> tuple[_Core, re.Match[str]] | None:
+    """The other end of a range starting at `pos`: "-15", " to 7 million", " and 7". After a
+    change ("rose by $43.6bn to $419.2bn") "to" gives the new level, not a range's end."""
     sep = (re.compile(r"\s+(?:and|to)\s+") if between else _RANGE_SEP).match(text, pos)
-    if not sep:
+    if not sep or (change and "to" in sep.group()):
         return None
     m2 = NUMBER.match(text, _after_symbol(text, sep.end()))
     if m2 is None:
@@ -150,9 +153,11 @@ def _second_number(text: str, pos: int, between: bool) -> tuple[_Core, re.Match[
 
 def _range(text: str, first: _Core, unit_end: int, unit: str | None) -> tuple[float, float, int, str | None] | None:
     """(low, high, end, unit) for "10-15 per cent", "5% and 6%", "$5-$7bn", or None."""
-    between = bool(re.search(r"(?i:\bbetween\s*)$", text[max(0, first.start - 12) : first.start]))
+    before = text[max(0, first.start - 12) : first.start]
+    between = bool(re.search(r"(?i:\bbetween\s*)$", before))
+    change = bool(re.search(r"(?i:\bby\s*)$", before))
     for pos in dict.fromkeys((first.end, unit_end)):
-        found = _second_number(text, pos, between)
+        found = _second_number(text, pos, between, change)
         if not found:
             continue
         second, m2 = found

@@ -28,7 +28,7 @@ from summarizer.candidates.lexicon import (
 
 _PREFIX = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>" + "|".join(sorted(CURRENCY_CODES | {"RMB"})) + r")\s?"
-    r"|(?P<sym>US\s?\$|U\.S\.\$|(?<![A-Za-z])(?:S|HK|AU?|CA?|NZ|NT|R)\s?\$|\$|€|£|¥|₹|₩|₽|₪|₱|฿|₫"
+    r"|(?P<sym>\$(?:US|A|NZ|HK|C|S)|(?<![A-Za-z])PS|US\s?\$|U\.S\.\$|(?<![A-Za-z])(?:S|HK|AU?|CA?|NZ|NT|R)\s?\$|\$|€|£|¥|₹|₩|₽|₪|₱|฿|₫"
     r"|(?<![A-Za-z])(?:Rs\.?|RM|Rp))\s?)$"
 )
 PERCENT = re.compile(
@@ -48,7 +48,16 @@ _ABBREV = re.compile(
     + r"|L)(?![\w/])",
     re.IGNORECASE,
 )
+# "$US160m" (Australian style) and "PS2.7m" (a "£" that lost its byte in scraping).
+_MORE_PREFIX = {"$US": "USD", "$A": "AUD", "$NZ": "NZD", "$HK": "HKD", "$C": "CAD", "$S": "SGD", "PS": "GBP"}
+# Abbreviations whose case tells them apart from the lexicon's ("Nm" is no nanometre).
+_CASED_ABBREV = {"Nm": "newton metres", "MPa": "megapascals", "kPa": "kilopascals", "GPa": "gigapascals",
+                 "ksi": "kilopounds per square inch", "psi": "pounds per square inch", "PS": "metric horsepower",
+                 "A/cm2": "amperes per square centimetre", "kV/cm": "kilovolts per centimetre"}  # fmt: skip
+_CASED = re.compile(r"\s?(?P<u>" + "|".join(re.escape(u) for u in sorted(_CASED_ABBREV, key=len, reverse=True))
+                    + r")(?![\w/])")
 _HYPHEN_NOUN = re.compile(r"-(?P<n>[a-z]+)(?:-(?P<tail>old|long|high|wide|deep|tall|strong))?\b")
+_MODEL = re.compile(r"\s+[A-Z]?\d+(?:[-‑]\d+)?[A-Za-z]{0,3}\b")
 _NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)")
 
 
@@ -61,6 +70,8 @@ def _is_plural_noun(word: str) -> bool:
     return len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is", "’s", "'s")) and low not in STOP
 
 
+# Minor currency units, counted as written ("18 sen", "50 kopecks"): singular and plural alike.
+_MINOR_CURRENCY = {"sen", "pence", "paise", "kopecks", "kobo", "centavos", "centimes", "fils", "halalas"}
 _SKIPPABLE = {"more", "other", "additional", "new", "extra", "further", "fewer"}
 
 
@@ -88,7 +99,9 @@ def noun_unit(text: str, pos: int, value: float) -> tuple[str | None, bool]:
         age = re.fullmatch(rf"({'|'.join(TIME_UNITS)})-(?:old|long)", low)
         if i == 0 and (low in MEASURES or singular(low) in MEASURES or age):
             unit = plural(age[1]) if age else (low if _is_plural_noun(low) else plural(low))
-            return _measure_tail(text, pos, unit)[0], True
+            return british(_measure_tail(text, pos, unit)[0]), True
+        if i == 0 and low in _MINOR_CURRENCY:
+            return low, True
         if i == 0 and low in ("square", "cubic"):
             nxt = _NEXT_WORD.match(text, pos)
             if nxt and singular(nxt["w"].lower()) in MEASURES:
@@ -96,6 +109,8 @@ def noun_unit(text: str, pos: int, value: float) -> tuple[str | None, bool]:
         if re.fullmatch(r"[A-Z]{2,}s", word):
             return word, False  # "2 TDs", "30 MPs"
         if low in _SKIPPABLE or (word[0].isupper() and low not in STOP):
+            model = _MODEL.match(text, pos) if word[0].isupper() else None
+            pos = model.end() if model else pos  # "30 Boeing 787-9 jets": the model is no noun
             continue  # adjectives and demonyms: "more Russian soldiers"
         if low in STOP:
             return None, False
@@ -111,6 +126,12 @@ def prefix_currency(text: str, start: int) -> tuple[int, str] | None:
     if not m:
         return None
     begin = start - len(m.group())
+    sym = re.sub(r"\s", "", m["sym"] or "")
+    console = re.match(r"\d(?![\d.,])(?!\s?(?:m|bn|k|million|billion)\b)", text[start:])
+    if sym == "PS" and (m.group() != "PS" or console):
+        return None  # "PS 4", "PS5": a games console, not pounds
+    if sym in _MORE_PREFIX:
+        return begin, _MORE_PREFIX[sym]
     if m["code"]:
         return begin, "CNY" if m["code"] == "RMB" else m["code"]
     return begin, PREFIX_CURRENCY[re.sub(r"\s", "", m["sym"])]
@@ -124,7 +145,18 @@ def _suffix_currency(m: re.Match[str]) -> str:
     return m["code"]
 
 
+def british(unit: str) -> str:
+    """Spelled-out units in British spelling, as the module's abbreviations are: "liters" -> "litres"."""
+    return re.sub(r"(met|lit)er(s?)\b", r"\1re\2", unit)
+
+
 def abbrev_unit(text: str, pos: int) -> tuple[str, int] | None:
+    cased = _CASED.match(text, pos)
+    if cased:
+        return _CASED_ABBREV[cased["u"]], cased.end()
+    temp = re.compile(r"[CF](?![\w/])").match(text, pos)
+    if temp:  # "minus 5C", "104F": glued, so not "2.5 F" (farads)
+        return ("degrees celsius" if temp.group() == "C" else "degrees fahrenheit"), temp.end()
     ab = _ABBREV.match(text, pos)
     if not ab:
         return None
@@ -155,7 +187,7 @@ def suffix_unit(text: str, end: int, value: float) -> tuple[str | None, int, boo
     if hy and hy["n"] not in STOP:
         noun = hy["n"]
         unit = ABBREV_UNITS.get(noun) or (noun if _is_plural_noun(noun) else plural(noun))
-        return unit, hy.end(), True
+        return british(unit), hy.end(), True
     ab = abbrev_unit(text, end)
     if ab:
         return ab[0], ab[1], True

@@ -41,9 +41,12 @@ _WORD_NUM = (
     rf"(?:(?:{BASIC_WORD}|a)\s+hundred(?:\s+(?:and\s+)?{BASIC_WORD})?"
     rf"|(?:{BASIC_WORD}|a|half\s+a)\s+dozen"
     rf"|{BASIC_WORD}"
-    rf"|an?(?=\s+(?:thousand|million|billion|trillion)\b))"
+    rf"|(?:half\s+)?an?(?=\s+(?:thousand|million|billion|trillion)\b))"
 )
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# A European decimal comma ("7,5 %", "€2,35 Mio"): one or two digits after the comma, then a
+# percent sign, currency or scale, so that "1,234" and lists ("1,2 and 3") stay as they were.
+_DECIMAL_COMMA = r"\d+,\d{1,2}(?![\d,])(?=\s?(?:%|€|(?i:per\s?cent|prozent|euros?|mio|mrd|million|billion)\b))"
+_DIGITS = rf"(?:{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 # Letters may touch digits here ("USD10m", "RM5"); _glued() sorts names from money later.
 NUMBER = re.compile(rf"(?<![\d.,_])(?:(?P<d>{_DIGITS})|\b(?P<w>(?i:{_WORD_NUM}))\b)")
 SCALE = re.compile(
@@ -51,6 +54,7 @@ SCALE = re.compile(
 )
 FRACTION = re.compile(
     r"(?<![\w-])(?P<f>(?i:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r"))(?=\s+(?:of|an?|the)\b)"
+    r"(?!\s+an?\s+(?i:dozen|thousand|million|billion|trillion)\b)"  # "half a million" is a number
 )
 VAGUE = re.compile(
     r"\b(?P<v>(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds|thousands|millions|billions))"
@@ -63,8 +67,8 @@ VAGUE_BASE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "mi
 def _word_number(words: str) -> float:
     """'twenty-five' -> 25, 'two hundred and five' -> 205, 'half a dozen' -> 6, 'a' -> 1."""
     tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t != "and"]
-    if tokens[:2] == ["half", "a"]:
-        return 0.5 * _word_number(" ".join(tokens[2:]))
+    if tokens[:1] == ["half"] and tokens[1:2] in (["a"], ["an"]):
+        return 0.5 * (_word_number(" ".join(tokens[2:])) if tokens[2:] else 1)  # "half a dozen", "half a million"
     total = 0.0
     for tok in tokens:
         if tok in ("hundred", "dozen"):
@@ -75,5 +79,10 @@ def _word_number(words: str) -> float:
 
 
 def number(m: re.Match[str]) -> float:
-    return float(m["d"].replace(",", "")) if m["d"] else _word_number(m["w"])
+    if not m["d"]:
+        return _word_number(m["w"])
+    digits = m["d"]
+    if re.fullmatch(r"\d+,\d{1,2}", digits):
+        return float(digits.replace(",", "."))  # a decimal comma: "7,5"
+    return float(digits.replace(",", ""))
 
