@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from summarizer.candidates.attributions import Attribution, find_attributions
+from summarizer.candidates.attributions import Attribution, can_hold_view, find_attributions
 from summarizer.candidates.dates import find_date_mentions
 from summarizer.candidates.describe import LEAD_SENTENCES, measures_of, role_of, stance_of
 from summarizer.candidates.entities import entity_clusters
@@ -89,9 +89,9 @@ def _position_like(a: Attribution) -> bool:
     # A holder is a named entity of the text or a noun that can hold a view ("officials",
     # "the spokesman"); "the statement" or "its cutback" cannot (measured on the gold tune half).
     holder = a.holder or a.source
-    return (bool(holder) and len(a.content.split()) >= 5 and len(a.content) <= QUOTE_CHARS
+    return (bool(holder) and len(a.content.split()) >= 4 and len(a.content) <= QUOTE_CHARS
             and a.cue != "reported" and not is_news_outlet(holder)
-            and (a.cluster is not None or source_kind(holder) is not None))
+            and (can_hold_view(a) or source_kind(holder) is not None))
 
 
 def _furniture(text: str, n: Quantity) -> bool:
