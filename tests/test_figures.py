@@ -430,3 +430,16 @@ def test_more_forms(text, value, unit):
 )
 def test_changes_names_and_commas(text, values):
     assert [q.value for q in find_quantities(text)] == pytest.approx(values)
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("Two of Johnson’s deputies were fired", "deputies"),  # a part of a whole
+        ("35m of its devices", "devices"),
+        ("repaired dozens of Kia and Hyundai vehicles", "vehicles"),  # joined modifiers
+        ("2.7m combined digital and physical sales", "sales"),
+    ],
+)
+def test_partitives_and_joined_modifiers(text, unit):
+    assert _one(text).unit == unit

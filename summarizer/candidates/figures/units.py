@@ -58,6 +58,7 @@ _CASED = re.compile(r"\s?(?P<u>" + "|".join(re.escape(u) for u in sorted(_CASED_
                     + r")(?![\w/])")
 _HYPHEN_NOUN = re.compile(r"-(?P<n>[a-z]+)(?:-(?P<tail>old|long|high|wide|deep|tall|strong))?\b")
 _MODEL = re.compile(r"\s+[A-Z]?\d+(?:[-‑]\d+)?[A-Za-z]{0,3}\b")
+_DETERMINER = re.compile(r"(?:\s+(?:the|its|their|his|her|our|these|those))?")
 _NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)")
 
 
@@ -90,7 +91,10 @@ def _measure_tail(text: str, pos: int, unit: str) -> tuple[str, int]:
 def noun_unit(text: str, pos: int, value: float) -> tuple[str | None, bool]:
     """The noun a number counts ("2,000 people", "250 more Russian soldiers") and whether it
     is a measurement (strong) rather than any plural noun (weak)."""
-    for i in range(3):
+    joined = False
+    for i in range(5):
+        if i == 3 and not joined:
+            break
         m = _NEXT_WORD.match(text, pos)
         if not m:
             return None, False
@@ -112,6 +116,13 @@ def noun_unit(text: str, pos: int, value: float) -> tuple[str | None, bool]:
             model = _MODEL.match(text, pos) if word[0].isupper() else None
             pos = model.end() if model else pos  # "30 Boeing 787-9 jets": the model is no noun
             continue  # adjectives and demonyms: "more Russian soldiers"
+        if i == 0 and low == "of" and value >= 2:
+            det = _DETERMINER.match(text, pos)  # a part of a whole: "two of the deputies"
+            pos = det.end() if det else pos
+            continue
+        if low in ("and", "or") and i > 0 and not joined:
+            joined = True  # modifiers joined: "Kia and Hyundai vehicles", "digital and physical sales"
+            continue
         if low in STOP:
             return None, False
         if _is_plural_noun(word):
