@@ -1,7 +1,7 @@
 """Batch throughput against an OpenAI-compatible API with a fixed latency per request.
 
     python bench/bench_api_throughput.py                     # 500 articles, 200 ms, c = 1, 8, 32
-    python bench/bench_api_throughput.py --articles 200 --latency 0.1 --levels 1,16 --asyncio
+    python bench/bench_api_throughput.py --articles 200 --latency 0.1 --levels 1,16 --asyncio --sdk
 
 It runs the real batch runner (`summarizer.batch.run_batch`: threads, the JSONL writer) and the
 real openai backend against FakeOpenAIServer on 127.0.0.1. The server runs in a child process,
@@ -9,6 +9,13 @@ so its request handling does not compete with the client for this process's GIL:
 measured is the client. Concurrency 1 runs on a subset (--sequential, default 50 articles),
 because 500 x 200 ms would take 100 s to say the same thing; speed-ups are over its rate.
 --asyncio also times asyncio + to_thread around the same pipeline, the alternative to threads.
+--sdk times bare chat requests (no pipeline): the sync client in 32 threads against AsyncOpenAI
+in one event loop, i.e. what an AsyncOpenAI path could save per call.
+
+The pipeline makes one LLM call per article (the overview; code does the rest), so the server
+answers with an overview. Every article is distinct and parsed by spaCy each time (no parse is
+reused); the last line prints what that parse alone costs per article, the floor of the client's
+CPU and so the ceiling of one process.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -28,15 +36,15 @@ from summarizer.backends.openai import OpenAIBackend  # noqa: E402
 from summarizer.batch import Item, open_output, run_batch, summarize_item  # noqa: E402
 from summarizer.config import Settings  # noqa: E402
 
-DRAFT = {"headline": "h", "summary": "s", "event": {"what": "w", "type": "t", "when": None, "where": None},
-         "participants": [], "positions": [], "figures": []}
+OVERVIEW = {"headline": "Council approves district plan", "summary": "The council approved the plan on Monday.",
+            "event": {"what": "the council approved the plan", "type": "decision", "when": None, "where": None}}
 
 
 def _draft(body: dict) -> dict:
-    return DRAFT
+    return OVERVIEW
 
 
-def serve(latency_s: float, port: mp.Queue, stop: mp.Event) -> None:
+def serve(latency_s: float, port: Any, stop: Any) -> None:  # a spawn context's Queue and Event
     from summarizer.testing import FakeOpenAIServer
 
     with FakeOpenAIServer(_draft, latency_s=latency_s) as srv:
@@ -86,6 +94,51 @@ def run_asyncio(base_url: str, n: int, concurrency: int) -> tuple[float, float]:
     return n / elapsed, cpu / n * 1000
 
 
+def parse_ms(n: int) -> float:
+    """CPU milliseconds per article of the spaCy parse and candidate finding alone, one thread."""
+    from summarizer.candidates import find_candidates
+
+    texts = [item.text or "" for item in articles(n)]
+    find_candidates(texts[0])
+    cpu = time.process_time()
+    for text in texts:
+        find_candidates(text)
+    return (time.process_time() - cpu) / n * 1000
+
+
+def run_sdk(base_url: str, n: int, concurrency: int) -> None:
+    """Bare chat requests: the sync client in threads, then AsyncOpenAI in one event loop."""
+    import openai
+
+    messages: list[Any] = [{"role": "user", "content": "x " * 300}]
+    client = openai.OpenAI(api_key="x", base_url=base_url, max_retries=0)
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(lambda _: client.chat.completions.create(model="m", messages=messages), range(concurrency)))
+        started, cpu = time.perf_counter(), time.process_time()
+        list(pool.map(lambda _: client.chat.completions.create(model="m", messages=messages), range(n)))
+        report("sdk sync threads", concurrency, n, started, cpu)
+
+    async def main() -> None:
+        aclient = openai.AsyncOpenAI(api_key="x", base_url=base_url, max_retries=0)
+        gate = asyncio.Semaphore(concurrency)
+
+        async def one() -> None:
+            async with gate:
+                await aclient.chat.completions.create(model="m", messages=messages)
+
+        await asyncio.gather(*(one() for _ in range(concurrency)))
+        started, cpu = time.perf_counter(), time.process_time()
+        await asyncio.gather(*(one() for _ in range(n)))
+        report("sdk AsyncOpenAI", concurrency, n, started, cpu)
+
+    asyncio.run(main())
+
+
+def report(engine: str, level: int, n: int, started: float, cpu: float) -> None:
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(f"{engine:<18}{level:>12}{n:>10}{n / elapsed:>12.1f}{'':>10}{cpu / n * 1000:>23.1f}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=500)
@@ -93,6 +146,7 @@ def main() -> None:
     parser.add_argument("--sequential", type=int, default=50, help="articles for the concurrency-1 run")
     parser.add_argument("--levels", default="1,8,32")
     parser.add_argument("--asyncio", action="store_true", help="also time asyncio + to_thread")
+    parser.add_argument("--sdk", action="store_true", help="also time bare requests: sync threads vs AsyncOpenAI")
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
 
@@ -115,6 +169,11 @@ def main() -> None:
             rate, cpu_ms = (run_threads if engine == "threads" else run_asyncio)(base_url, n, level)
             base = base or rate
             print(f"{engine:<18}{level:>12}{n:>10}{rate:>12.1f}{rate / base:>9.1f}x{cpu_ms:>23.1f}", flush=True)
+        if args.sdk:
+            run_sdk(base_url, args.articles, max(levels))
+        parse = parse_ms(min(args.articles, 100))
+        print(f"spaCy parse + candidates alone: {parse:.1f} CPU ms/article (one thread), a ceiling of "
+              f"{1000 / parse:.0f} articles/s before any other work")
         print("One process cannot go past about 1000 / (client CPU ms per article) articles/s: the GIL "
               "serialises the pipeline's CPU work, whatever the concurrency.")
     finally:

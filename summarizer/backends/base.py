@@ -23,6 +23,7 @@ from pydantic import BaseModel
 
 from summarizer.backends.attempt import Attempt
 from summarizer.backends.retry import recording
+from summarizer.backends.structured import structured_call
 from summarizer.errors import (
     BackendError,
     BudgetError,
@@ -106,9 +107,10 @@ class InstructorBackend:
 
     def call(self, request: CallRequest[T]) -> CallResult[T]:
         log = _CallLog(self, request)
-        patched = instructor.patch(create=log.create, mode=self.mode)
         try:
-            output = patched(
+            output = structured_call(
+                log.create,
+                mode=self.mode,
                 messages=request.messages,
                 response_model=request.response_model,
                 context=request.context,
