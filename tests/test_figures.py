@@ -443,3 +443,14 @@ def test_changes_names_and_commas(text, values):
 )
 def test_partitives_and_joined_modifiers(text, unit):
     assert _one(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    "text, values_units",
+    [
+        ("and injured another 15.Twenty insurgents were killed.", [(15, None), (20, "insurgents")]),  # glued
+        ("Roughly 13,000 US troops remain", [(13_000, "troops")]),  # an acronym modifies the noun
+    ],
+)
+def test_glued_sentences_and_acronym_modifiers(text, values_units):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == values_units

@@ -112,7 +112,7 @@ def noun_unit(text: str, pos: int, value: float) -> tuple[str | None, bool]:
                 return f"{low} {nxt['w'].lower()}", True
         if re.fullmatch(r"[A-Z]{2,}s", word):
             return word, False  # "2 TDs", "30 MPs"
-        if low in _SKIPPABLE or (word[0].isupper() and low not in STOP):
+        if low in _SKIPPABLE or (word[0].isupper() and (low not in STOP or word.isupper())):  # "US troops"
             model = _MODEL.match(text, pos) if word[0].isupper() else None
             pos = model.end() if model else pos  # "30 Boeing 787-9 jets": the model is no noun
             continue  # adjectives and demonyms: "more Russian soldiers"

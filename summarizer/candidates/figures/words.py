@@ -48,7 +48,8 @@ _WORD_NUM = (
 _DECIMAL_COMMA = r"\d+,\d{1,2}(?![\d,])(?=\s?(?:%|€|(?i:per\s?cent|prozent|euros?|mio|mrd|million|billion)\b))"
 _DIGITS = rf"(?:{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 # Letters may touch digits here ("USD10m", "RM5"); _glued() sorts names from money later.
-NUMBER = re.compile(rf"(?<![\d.,_])(?:(?P<d>{_DIGITS})|\b(?P<w>(?i:{_WORD_NUM}))\b)")
+# A word may follow a full stop directly: scraped text glues sentences ("another 15.Twenty insurgents").
+NUMBER = re.compile(rf"(?:(?<![\d.,_])(?P<d>{_DIGITS})|(?<![\d_])\b(?P<w>(?i:{_WORD_NUM}))\b)")
 SCALE = re.compile(
     r"(?P<sp>\s?)(?P<s>(?i:thousand|million|billion|trillion|lakh|crore)|[kK]|mn|mln|[bB]n|bln|tn|trn|[mM]|[bB])(?![\w$€£¥])"
 )
