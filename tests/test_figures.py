@@ -454,3 +454,17 @@ def test_partitives_and_joined_modifiers(text, unit):
 )
 def test_glued_sentences_and_acronym_modifiers(text, values_units):
     assert [(q.value, q.unit) for q in find_quantities(text)] == values_units
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("The angle was 30° today.", 30, "degrees"),
+        ("It was 104 degrees F outside.", 104, "degrees fahrenheit"),
+        ("shares were up 0.5pc", 0.5, "percent"),
+        ("the index gained 2.1 pts", 2.1, "points"),
+    ],
+)
+def test_symbols_and_short_forms(text, value, unit):
+    q = _one(text)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)

@@ -33,7 +33,7 @@ _PREFIX = re.compile(
 )
 PERCENT = re.compile(
     r"(?P<pp>\s*(?i:percentage|per\s?cent(?:age)?)[- ]points?\b|\s?(?:pp|ppts?)\b)"
-    r"|(?P<pct>\s?%|\s*(?i:per\s?cent|percent|pct)\b)"
+    r"|(?P<pct>\s?%|\s*(?i:per\s?cent|percent|pct)\b|pc\b)"  # "0.5pc", glued, as British papers write it
 )
 _CUR_SUFFIX = re.compile(
     r"\s+(?:(?P<q>US|U\.S\.|American|Singapore|Hong\s+Kong|Australian|Canadian|New\s+Zealand|Taiwan)\s+)?"
@@ -53,7 +53,11 @@ _MORE_PREFIX = {"$US": "USD", "$A": "AUD", "$NZ": "NZD", "$HK": "HKD", "$C": "CA
 # Abbreviations whose case tells them apart from the lexicon's ("Nm" is no nanometre).
 _CASED_ABBREV = {"Nm": "newton metres", "MPa": "megapascals", "kPa": "kilopascals", "GPa": "gigapascals",
                  "ksi": "kilopounds per square inch", "psi": "pounds per square inch", "PS": "metric horsepower",
-                 "A/cm2": "amperes per square centimetre", "kV/cm": "kilovolts per centimetre"}  # fmt: skip
+                 "A/cm2": "amperes per square centimetre", "kV/cm": "kilovolts per centimetre",
+                 "pts": "points"}  # fmt: skip
+# Symbols glued to the number: "30°", "30′" (a prime; an apostrophe is too often a closing quote).
+_SYMBOL = re.compile(r"(?P<u>°|′)(?![\w/])")
+_SYMBOLS = {"°": "degrees", "′": "feet"}
 _CASED = re.compile(r"\s?(?P<u>" + "|".join(re.escape(u) for u in sorted(_CASED_ABBREV, key=len, reverse=True))
                     + r")(?![\w/])")
 _HYPHEN_NOUN = re.compile(r"-(?P<n>[a-z]+)(?:-(?P<tail>old|long|high|wide|deep|tall|strong))?\b")
@@ -79,9 +83,10 @@ _SKIPPABLE = {"more", "other", "additional", "new", "extra", "further", "fewer"}
 def _measure_tail(text: str, pos: int, unit: str) -> tuple[str, int]:
     """Compound measures: "degrees celsius", "miles per hour", "hours a week"."""
     if unit == "degrees":
-        m = re.compile(r"\s+(?P<w>(?i:celsius|fahrenheit|centigrade))\b").match(text, pos)
+        m = re.compile(r"\s+(?P<w>(?i:celsius|fahrenheit|centigrade)|C|F)\b").match(text, pos)
         if m:
-            return f"degrees {m['w'].lower()}", m.end()
+            w = {"C": "celsius", "F": "fahrenheit"}.get(m["w"], m["w"].lower())
+            return f"degrees {w}", m.end()
     m = re.compile(r"\s+(?:per|a|an)\s+(?P<w>[a-z]+)\b").match(text, pos)
     if m and m["w"] in RATE_WORDS:
         return f"{unit} per {m['w']}", m.end()
@@ -165,6 +170,9 @@ def abbrev_unit(text: str, pos: int) -> tuple[str, int] | None:
     cased = _CASED.match(text, pos)
     if cased:
         return _CASED_ABBREV[cased["u"]], cased.end()
+    symbol = _SYMBOL.match(text, pos)
+    if symbol:
+        return _SYMBOLS[symbol["u"]], symbol.end()
     temp = re.compile(r"[CF](?![\w/])").match(text, pos)
     if temp:  # "minus 5C", "104F": glued, so not "2.5 F" (farads)
         return ("degrees celsius" if temp.group() == "C" else "degrees fahrenheit"), temp.end()
