@@ -3,8 +3,10 @@
 Concurrency is plain threads: every backend is synchronous and thread-safe (LocalBackend
 serialises on its own lock) and the work is waiting on the API. asyncio + to_thread runs the
 same threads underneath plus an event loop; measured with bench/bench_api_throughput.py
---asyncio it was no faster: both stop at the same ceiling, one core's worth of the
-pipeline's per-article CPU (the GIL), so the simpler design won.
+--asyncio it was no faster (64.6 against 76.8 articles/s at concurrency 32): both stop at the
+same ceiling, one core's worth of the pipeline's per-article CPU (the GIL; the spaCy parse is
+half of it). An AsyncOpenAI path would not lift it: a bare request costs the same client CPU
+on AsyncOpenAI as on the sync client in threads (--sdk: 1.5 against 1.4 ms). So threads stay.
 """
 
 from __future__ import annotations
