@@ -3,9 +3,11 @@
     python bench/bench_attributions.py [--root ../shared/corpora] [--half tune|check|both] [--show N]
 
 PolNeAR positions: `find_attributions` -> Position(holder, quote=content), scored by
-`evals.adapters.score_polnear`. WikiEvents participants: `select_participants` -> Participant,
-scored by `score_wikievents`. The half of an item is fixed by a stable hash of its id (PolNeAR:
-the article file stem; WikiEvents: doc_id). Also times the parse on the reference article.
+`evals.adapters.score_polnear`, twice: every attribution (the stage), and only those that
+`find_candidates` keeps as positions (`_position_like`: what the filter costs or gains).
+WikiEvents participants: `select_participants` -> Participant, scored by `score_wikievents`.
+The half of an item is fixed by a stable hash of its id (PolNeAR: the article file stem;
+WikiEvents: doc_id). Also times the parse on the reference article.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+from summarizer.candidates import _position_like
 from summarizer.candidates.attributions import Attribution, find_attributions
 from summarizer.candidates.entities import entity_clusters
 from summarizer.candidates.parse import load_pipeline, parse
@@ -42,11 +45,11 @@ def holder_of(a: Attribution) -> str | None:
     return a.holder if a.cluster and a.source.lower() in PRONOUNS else a.source
 
 
-def positions(text: str) -> list[Position]:
+def positions(text: str, filtered: bool = False) -> list[Position]:
     doc = parse(text)
     out = []
     for a in find_attributions(doc, entity_clusters(doc)):
-        if holder := holder_of(a):
+        if (holder := holder_of(a)) and (not filtered or _position_like(a)):
             out.append(Position.model_construct(holder=holder, stance="", quote=_clip(a.content)))
     return out
 
@@ -73,17 +76,19 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(args.root)
     load_pipeline()
 
-    cache: dict[str, list[Position]] = {}
-    totals = {h: HitScore() for h in halves}
-    for doc in load_polnear(root / "polnear" / "dev"):
-        h = half(doc.name)
-        if h in totals:
-            if doc.text not in cache:
-                cache[doc.text] = positions(doc.text)
-            totals[h] = totals[h] + score_polnear(doc, cache[doc.text])
-    print("PolNeAR positions (code only)")
-    for h in halves:
-        print(_line(h, totals[h]))
+    polnear = load_polnear(root / "polnear" / "dev")
+    for filtered, title in ((False, "every attribution"), (True, "kept as positions by _position_like")):
+        cache: dict[str, list[Position]] = {}
+        totals = {h: HitScore() for h in halves}
+        for doc in polnear:
+            h = half(doc.name)
+            if h in totals:
+                if doc.text not in cache:
+                    cache[doc.text] = positions(doc.text, filtered)
+                totals[h] = totals[h] + score_polnear(doc, cache[doc.text])
+        print(f"PolNeAR positions (code only, {title})")
+        for h in halves:
+            print(_line(h, totals[h]))
 
     totals = {h: HitScore() for h in halves}
     for wdoc in load_wikievents(root / "wikievents"):
