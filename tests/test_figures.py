@@ -468,3 +468,17 @@ def test_glued_sentences_and_acronym_modifiers(text, values_units):
 def test_symbols_and_short_forms(text, value, unit):
     q = _one(text)
     assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("It cost $2.5-billion.", 2.5e9, "USD"),  # a hyphenated scale word
+        ("output of 1.5m barrels a day", 1.5e6, "barrels per day"),  # "m" before a counted measure is million
+        ("a 100m sprint", 100, "metres"),
+        ("prices rose 20-fold", 20, "times"),
+    ],
+)
+def test_scales_and_multipliers(text, value, unit):
+    q = _one(text)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)

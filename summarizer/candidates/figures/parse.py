@@ -69,11 +69,10 @@ class _Core:
 
 def _million_m(text: str, pos: int) -> bool:
     """Lower-case "m" without a currency: million before "of"/a counted noun ("35m of its
-    devices", "2m people"), metres otherwise ("a 100m sprint")."""
+    devices", "2m people", "1.5m barrels a day"), metres otherwise ("a 100m sprint")."""
     if re.compile(r"\s+of\b").match(text, pos):
         return True
-    unit, strong = noun_unit(text, pos, 2)
-    return unit is not None and not strong
+    return noun_unit(text, pos, 2)[0] is not None
 
 
 def _sign_start(text: str, start: int) -> int | None:

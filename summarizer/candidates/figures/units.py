@@ -206,7 +206,7 @@ def suffix_unit(text: str, end: int, value: float) -> tuple[str | None, int, boo
     if hy and hy["n"] not in STOP:
         noun = hy["n"]
         unit = ABBREV_UNITS.get(noun) or (noun if _is_plural_noun(noun) else plural(noun))
-        return british(unit), hy.end(), True
+        return ("times" if noun == "fold" else british(unit)), hy.end(), True  # "20-fold" is 20 times
     ab = abbrev_unit(text, end)
     if ab:
         return ab[0], ab[1], True

@@ -51,7 +51,7 @@ _DIGITS = rf"(?:{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|
 # A word may follow a full stop directly: scraped text glues sentences ("another 15.Twenty insurgents").
 NUMBER = re.compile(rf"(?:(?<![\d.,_])(?P<d>{_DIGITS})|(?<![\d_])\b(?P<w>(?i:{_WORD_NUM}))\b)")
 SCALE = re.compile(
-    r"(?P<sp>\s?)(?P<s>(?i:thousand|million|billion|trillion|lakh|crore)|[kK]|mn|mln|[bB]n|bln|tn|trn|[mM]|[bB])(?![\w$€£¥])"
+    r"(?P<sp>\s?|-(?=(?i:thousand|million|billion|trillion)\b))(?P<s>(?i:thousand|million|billion|trillion|lakh|crore)|[kK]|mn|mln|[bB]n|bln|tn|trn|[mM]|[bB])(?![\w$€£¥])"
 )
 FRACTION = re.compile(
     r"(?<![\w-])(?P<f>(?i:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r"))(?=\s+(?:of|an?|the)\b)"
