@@ -25,7 +25,12 @@ Decisions, so the pipeline can rely on them:
 * Number words count only with a unit ("three soldiers", "two million"): a bare "the two"
   is a pronoun. Vague plurals are ranges from one to ten of their kind, approx "about"
   ("dozens of people" -> 12..120 people; "tens of thousands of" -> 10,000..100,000).
-* "A to B", "A-B", "between A and B", "from A to B" with A < B are one range. When B < A
+* Odd forms: "half a million" (500,000), "7,5 %" (a decimal comma: one or two digits before a
+  percent sign, currency or scale), "$US160m", "PS2.7m" (a "£" lost in scraping), "minus 5C",
+  "$2.5-billion"; cased units ("Nm" is newton metres, "nm" nanometres); "30 Boeing 787-9 jets"
+  counts 30 jets and the model is no figure; "two of the deputies" counts deputies.
+* "A to B", "A-B", "between A and B", "from A to B" with A < B are one range; after "by" ("rose
+  by $43.6bn to $419.2bn") the "to" gives the new level, so they are two figures. When B < A
   ("fell from 4.8 to 4.7 percent") they are two quantities sharing the unit written once.
 """
 
