@@ -160,3 +160,20 @@ def test_can_hold_view_admits_a_name_the_ner_missed():
     assert can_hold_view(attribution("NOUN", cluster="c1"))
     assert not can_hold_view(attribution("NOUN"))  # "the statement said": no holder
     assert not can_hold_view(attribution("PRON"))  # an unresolved "I", "you"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Kremlin aide Yuri Ushakov said the talks went well.", "Yuri Ushakov", "Kremlin aide"),
+        ("Chinese President Xi Jinping said the two sides agreed.", "Xi Jinping", "Chinese President"),
+        ("John Williams, the president of the New York Fed, said rates would stay.", "John Williams",
+         "the president of the New York Fed"),
+        ("Mr Smith said the plan would fail. Smith said it again later.", "Smith", None),  # an honorific is no role
+    ],
+)
+def test_roles_come_from_titles_and_appositions(text, name, role):
+    from summarizer.candidates import find_candidates
+
+    actor = next(a for a in find_candidates(text).actors if a.name == name)
+    assert actor.role == role

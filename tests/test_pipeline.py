@@ -58,7 +58,7 @@ def test_participants_are_selected_by_code_and_hold_every_position(settings, art
     names = [p.name for p in summary.participants]
     assert {"Xi Jinping", "Vladimir Putin", "Yuri Ushakov", "United States", "Kremlin"} <= set(names)
     assert {p.holder for p in summary.positions} <= set(names)
-    assert next(p for p in summary.participants if p.name == "Yuri Ushakov").role == "aide"
+    assert next(p for p in summary.participants if p.name == "Yuri Ushakov").role == "Kremlin aide"
 
 
 def test_grounded_summary_of_the_example(settings, article):

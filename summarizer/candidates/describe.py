@@ -21,6 +21,7 @@ MEASURE_WORDS = 14  # enough for "new cars, trucks and SUVs sold by local dealer
 STANCE_WORDS = 14
 LEAD_SENTENCES = 3  # the headline and the first two sentences: where a news story states its event
 _ROLE_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "the", "a", "an"}  # a form of address is no role
 
 
 def _words(text: str, limit: int) -> str:
@@ -41,12 +42,13 @@ def role_of(doc: Any, cluster: Any) -> str | None:
         appos = next((t for t in root.children if t.dep_ == "appos" and t.i > span.end - 1), None)
         if appos is not None:
             return _words(doc[appos.left_edge.i : appos.right_edge.i + 1].text, 8)
-        left = [t for t in doc[max(0, span.start - 4) : span.start] if t.head.i in range(span.start, span.end)
-                and t.dep_ in _ROLE_DEPS and not t.ent_type_ == "PERSON"]
-        if left:
-            text = doc[left[0].i : span.start].text.strip(" ,")
-            if text and any(ch.isalpha() for ch in text) and text.lower() not in {"the", "a", "an"}:
-                return text
+        kept: set[int] = set(range(span.start, span.end))
+        for t in reversed(doc[max(0, span.start - 5) : span.start]):  # right to left: "Chinese" <- "President"
+            if t.head.i in kept and t.dep_ in _ROLE_DEPS and t.ent_type_ != "PERSON":
+                kept.add(t.i)
+        words = [doc[i].text for i in sorted(kept) if i < span.start and doc[i].lower_.rstrip(".") not in _HONORIFICS]
+        if words and any(ch.isalpha() for ch in "".join(words)) and words != ["the"]:
+            return " ".join(words)
     return None
 
 
