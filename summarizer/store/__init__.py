@@ -7,31 +7,15 @@ The path is always passed in: settings own the default location and the environm
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from summarizer.store.cache import SummaryCache, cache_key
+from summarizer.store.cache import cache_key
 from summarizer.store.db import connect
 from summarizer.store.migrations import MIGRATIONS, Migration, migrate, migration
-from summarizer.store.runlog import ATTEMPT_OUTCOMES, REDACTED, RunLog, scrub
+from summarizer.store.runlog import ATTEMPT_OUTCOMES, REDACTED, scrub
 from summarizer.store.safe import SafeStore, clear_cache, guarded, read_store, readonly_store, store_problem
+from summarizer.store.sqlite import Store
 
 __all__ = [
     "ATTEMPT_OUTCOMES", "MIGRATIONS", "REDACTED", "Migration", "SafeStore", "Store",
     "cache_key", "clear_cache", "connect", "guarded", "migrate", "migration", "read_store", "readonly_store", "scrub",
     "store_problem",
 ]
-
-
-class Store(SummaryCache, RunLog):
-    """Cache and run log over one SQLite file. Thread-safe: one connection behind a lock."""
-
-    def __init__(self, path: Path, *, readonly: bool = False) -> None:
-        super().__init__(path, readonly=readonly)
-        if readonly:  # `logs`, `cache stats`: read what is there, never migrate
-            return
-        try:
-            with self._read() as db:
-                migrate(db)
-        except BaseException:
-            self.close()
-            raise

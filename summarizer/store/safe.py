@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from summarizer.errors import SummarizerError
 from summarizer.schema import ArticleSummary
+from summarizer.store.sqlite import Store
 
 log = logging.getLogger("summarizer.store")
 STORE_ERRORS = (sqlite3.Error, OSError)
@@ -52,7 +53,6 @@ class SafeStore:
         self._once = threading.Lock()
         self.store = store
         if store is None and path is not None:
-            from summarizer.store import Store
 
             try:
                 self.store = Store(Path(path))
@@ -113,7 +113,6 @@ def readonly_store(path: Path) -> Iterator[Any]:
     """The Store at `path` opened read-only (never migrated, never written): for `logs` and
     `cache stats`. No file yet: an empty in-memory store. A file that cannot be read, when
     opened or while read, raises one SummarizerError line naming the path and the fix."""
-    from summarizer.store import Store
 
     path = Path(path)
     try:
@@ -128,7 +127,6 @@ def readonly_store(path: Path) -> Iterator[Any]:
 def read_store(path: Path, read: Callable[[Any], T], missing: T) -> T:
     """`read(store)` on the file at `path` opened read-only (never migrated); `missing` when there
     is no file yet. A file that cannot be read raises one SummarizerError line naming path and fix."""
-    from summarizer.store import Store
 
     path = Path(path)
     if not path.exists():
@@ -143,7 +141,6 @@ def read_store(path: Path, read: Callable[[Any], T], missing: T) -> T:
 
 def clear_cache(path: Path) -> str:
     """Empty the cache; a file that is not a database is set aside (`<name>.corrupt`) instead."""
-    from summarizer.store import Store
 
     path = Path(path)
     try:
