@@ -15,7 +15,9 @@ from typing import cast
 from summarizer.align import align
 from summarizer.candidates import Candidates
 from summarizer.candidates.dates import resolve_date
+from summarizer.candidates.describe import main_roles
 from summarizer.candidates.names import alias_groups, is_news_outlet
+from summarizer.candidates.parse import parse
 from summarizer.candidates.quotations import source_kind
 from summarizer.extract.drafts import Draft
 from summarizer.merge import (
@@ -176,11 +178,35 @@ def _event(draft: Draft, c: Candidates, text: str, anchor: dt.date | None, warni
                         "pass --published")
     elif anchor is None:
         warnings.append("no date in the lead nor a publication date: the event date is left empty")
+    description = _agreeing_description(e.what.strip(), c, warnings)
     place = align(e.where, text) if e.where else None
     evidence = evidence or place
     location = (e.where or "").strip() if place else None
-    return Event(description=e.what.strip(), type=e.type.strip() or None, date=date,
+    return Event(description=description, type=e.type.strip() or None, date=date,
                  date_text=date_text, location=location, evidence=evidence)
+
+
+def _agreeing_description(description: str, c: Candidates, warnings: list[str]) -> str:
+    """The model's event line, unless it inverts who did what to whom: its subject is the lead's
+    object and not its subject ("US accuses China" for "Xi and Putin accused the US"). Then the
+    lead's main clause, cut short, is the description: copied, so it cannot invert anything."""
+    lead = c.lead
+    if lead is None or not description:
+        return description
+    roles = main_roles(next(iter(parse(description).sents)))
+    if roles is None:
+        return description
+    if _names_overlap(roles[0], lead.target) and not _names_overlap(roles[0], lead.agent):
+        warnings.append(f"the event line {description!r} inverts who did what to whom in the lead; "
+                        "the lead's main clause is used instead")
+        return lead.clause
+    return description
+
+
+def _names_overlap(a: str, b: str) -> bool:
+    def parts(phrase: str) -> list[str]:
+        return [p.strip() for p in phrase.replace(" and ", ",").split(",") if p.strip()]
+    return any(same_entity(x, y) for x in parts(a) for y in parts(b))
 
 
 RECENT_DAYS = 31  # news reports what just happened: an older date in the lead is background

@@ -226,3 +226,21 @@ def test_stances_and_measures_are_copied_from_the_text(settings, article):
     text = prepare(article, settings=settings).text
     for figure in summary.figures:
         assert all(word in text for word in figure.measures.removesuffix("…").split())
+
+
+@pytest.mark.parametrize(
+    ("what", "kept"),
+    [
+        ("US accuses China and Russia of interfering", False),  # the lead's object as the subject: inverted
+        ("Xi and Putin accuse the US of interference", True),
+        ("China and Russia accused the United States of interfering", True),
+        ("Leaders held a phone call", True),  # no object to compare: kept
+    ],
+)
+def test_an_event_line_that_inverts_the_lead_falls_back_to_the_lead(settings, article, what, kept):
+    overview = {"headline": "h", "summary": "s", "event": {"what": what, "type": "t", "when": None, "where": None}}
+    summary = summarize(article, settings=settings, backend=FakeBackend([overview]))
+    assert (summary.event.description == what) is kept
+    if not kept:
+        assert summary.event.description.startswith("Chinese President Xi Jinping and his Russian counterpart")
+        assert any("inverts who did what to whom" in w for w in summary.meta.warnings)

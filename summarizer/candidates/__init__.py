@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from summarizer.candidates.attributions import Attribution, can_hold_view, find_attributions
 from summarizer.candidates.dates import find_date_mentions
-from summarizer.candidates.describe import LEAD_SENTENCES, measures_of, role_of, stance_of
+from summarizer.candidates.describe import LEAD_SENTENCES, LeadClause, lead_clause, measures_of, role_of, stance_of
 from summarizer.candidates.entities import entity_clusters
 from summarizer.candidates.figures import Quantity, find_quantities
 from summarizer.candidates.names import NameSpan, find_names, is_news_outlet
@@ -53,6 +53,7 @@ class Candidates:
     stances: list[str] = field(default_factory=list)  # one per quote, from its cue and content
     measures: list[str] = field(default_factory=list)  # one per number, from its clause
     lead_dates: list[tuple[int, int, str]] = field(default_factory=list)  # date mentions of the lead
+    lead: LeadClause | None = None  # who did what to whom in the lead, to check the model's event line
 
 
 def find_candidates(text: str, pipeline: str = DEFAULT_PIPELINE) -> Candidates:
@@ -74,6 +75,7 @@ def find_candidates(text: str, pipeline: str = DEFAULT_PIPELINE) -> Candidates:
         stances=[stance_of(a.cue, a.content) for a in attributions],
         measures=[measures_of(doc, n.start, n.end) for n in numbers],
         lead_dates=find_date_mentions(text[:lead_end]),
+        lead=lead_clause(doc),
     )
 
 

@@ -11,11 +11,12 @@ phrases are copied from the text, so they are never misaligned, and cost no gene
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from summarizer.candidates.dates import find_date_mentions, resolve_date
 
-__all__ = ["role_of", "measures_of", "stance_of", "event_date"]
+__all__ = ["role_of", "measures_of", "stance_of", "event_date", "LeadClause", "lead_clause", "main_roles"]
 
 MEASURE_WORDS = 14  # enough for "new cars, trucks and SUVs sold by local dealers in October"
 STANCE_WORDS = 14
@@ -103,4 +104,41 @@ def event_date(doc: Any, text: str, anchor: Any) -> tuple[str, int, int] | None:
     for start, end, written in find_date_mentions(text[:lead_end]):
         if resolve_date(written, anchor):
             return written, start, end
+    return None
+
+
+@dataclass(frozen=True)
+class LeadClause:
+    """Who did what to whom in the lead: the main verb's subject and object, and the clause cut short."""
+
+    agent: str
+    target: str
+    clause: str
+
+
+def main_roles(sentence: Any) -> tuple[str, str] | None:
+    """(subject, object) of a sentence's main verb, each as its noun phrase; None without both."""
+    root = sentence.root
+    reported = next((t for t in root.children if t.dep_ == "ccomp"), None)
+    if reported is not None and not any(t.dep_ in ("dobj", "dative") for t in root.children):
+        root = reported  # "X accused Y of …, the Kremlin said": the event is what was said
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    target = next((t for t in root.children if t.dep_ in ("dobj", "dative")), None)
+    if subject is None or target is None:
+        return None
+    def phrase(token: Any) -> str:
+        return " ".join(t.text for t in token.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct"))
+    return phrase(subject), phrase(target)
+
+
+def lead_clause(doc: Any) -> LeadClause | None:
+    """The first of the lead's sentences whose main verb has a subject and an object."""
+    for sentence in list(doc.sents)[:LEAD_SENTENCES]:
+        roles = main_roles(sentence)
+        if roles is not None:
+            edge = sentence.root.right_edge  # the whole sentence: the reported event and who reports it
+            clause = doc.text[sentence.start_char : edge.idx + len(edge.text)]
+            return LeadClause(roles[0], roles[1], _words(" ".join(clause.split()), 24))
     return None

@@ -18,7 +18,7 @@ from summarizer.schema import SCHEMA_VERSION
 # The code around the model (the candidate quotes and numbers it is shown, and how ground.py
 # reads its answer) shapes a summary as much as the prompt text: bump this when
 # quotations.py, figures.py, find_candidates or ground.py's rules change.
-CANDIDATE_RULES = 5  # 5: the spaCy backbone; code words participants, stances, measures, dates
+CANDIDATE_RULES = 6  # 5: the spaCy backbone; 6: roles keep modifiers, an event line that inverts the lead is replaced
 
 _FRONT = re.compile(r"\A---\n(?P<head>.*?)\n---\n", re.S)
 
