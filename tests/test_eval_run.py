@@ -196,3 +196,15 @@ def test_rescore_refuses_backend_options(smoke):
 def test_unknown_only_id_is_an_input_error(backend):
     result = invoke(GOLD, "--backend", "fake", "--only", "no-such-article")
     assert result.exit_code == 2 and "no gold with id no-such-article" in result.output
+
+
+def test_a_failed_article_keeps_its_attempts_and_the_models_last_answer():
+    from summarizer.config import Settings
+    from summarizer.evals.run import run_article
+
+    gold = load_suite(GOLD)[0]
+    settings = Settings.load(env={}, backend="fake", cache=False, log=False, max_reasks=1)
+    record = run_article(gold, "pipeline", FakeBackend(["not json", "still not json"]), settings)
+    assert record.error is not None and record.error["type"] == "ExtractionError"
+    assert len(record.error["attempts"]) == 2, "every call of the failed article is recorded"
+    assert record.error["last_response"] == "still not json"

@@ -115,10 +115,7 @@ def _error_class(name: str) -> type[Exception]:
 
 
 def _attempts(exc: BaseException) -> list[str]:
-    attempts = getattr(exc, "data", {}).get("attempts", [])
-    if isinstance(attempts, int):  # BudgetError records a count
-        return ["?"] * attempts
-    return [getattr(a, "outcome", "?") for a in attempts]
+    return [a.outcome for a in exc.attempts] if isinstance(exc, SummarizerError) else []
 
 
 def source_of(gold: Gold) -> str:
@@ -167,7 +164,7 @@ def run_article(gold: Gold, system: str, backend: Backend, settings: Settings) -
     except Exception as exc:  # noqa: BLE001 - one bad article must not end a 10-minute run
         message = exc.message if isinstance(exc, SummarizerError) else str(exc)
         record.error = {"type": type(exc).__name__, "message": message, "attempts": _attempts(exc)}
-        last = getattr(exc, "data", {}).get("last_response")
+        last = getattr(exc, "last_response", None)  # ExtractionError's: what the model said
         if last:
             record.error["last_response"] = str(last)[:4000]  # what the model said, for error analysis
         if not isinstance(exc, SummarizerError):
