@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from summarizer.candidates.attributions import Attribution, can_hold_view, find_attributions
-from summarizer.candidates.dates import find_date_mentions
-from summarizer.candidates.describe import LEAD_SENTENCES, LeadClause, lead_clause, measures_of, role_of, stance_of
+from summarizer.candidates.describe import LeadClause, lead_clause, lead_dates, measures_of, role_of, stance_of
 from summarizer.candidates.entities import entity_clusters
 from summarizer.candidates.figures import Quantity, find_quantities
 from summarizer.candidates.names import NameSpan, find_names, is_news_outlet
@@ -68,13 +67,11 @@ def find_candidates(text: str, pipeline: str = DEFAULT_PIPELINE) -> Candidates:
               for f in select_participants(doc, clusters, attributions) if f.kind in _KINDS]
     quotes = [_quotation(text, a) for a in attributions]
     numbers = [n for n in find_quantities(text) if n.unit and not _anaphoric(text, n) and not _furniture(text, n)]
-    sentences = list(doc.sents)[:LEAD_SENTENCES]
-    lead_end = sentences[-1].end_char if sentences else 0
     return Candidates(
         find_names(text), quotes, numbers, actors,
         stances=[stance_of(a.cue, a.content) for a in attributions],
         measures=[measures_of(doc, n.start, n.end) for n in numbers],
-        lead_dates=find_date_mentions(text[:lead_end]),
+        lead_dates=lead_dates(doc),
         lead=lead_clause(doc),
     )
 

@@ -3,7 +3,8 @@
     role_of(doc, cluster)              "Kremlin aide" for "Kremlin aide Yuri Ushakov"; None when no title
     measures_of(doc, quantity)         "trade between the two countries hit … in 2023"
     stance_of(attribution)             "accused the United States of interfering in their affairs…"
-    event_date(doc, text)              the date expression of the lead, as written, with its span
+    lead_dates(doc)                    the date expressions of the lead, as written, with their spans
+    lead_clause(doc)                   who did what to whom in the lead, to check the model's event line
 
 A 1.5B model on two cores writes ~10 tokens a second and shifts keyed lists by one item; these
 phrases are copied from the text, so they are never misaligned, and cost no generated token.
@@ -14,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from summarizer.candidates.dates import find_date_mentions, resolve_date
+from summarizer.candidates.dates import find_date_mentions
 
-__all__ = ["role_of", "measures_of", "stance_of", "event_date", "LeadClause", "lead_clause", "main_roles"]
+__all__ = ["role_of", "measures_of", "stance_of", "lead_dates", "LeadClause", "lead_clause", "main_roles"]
 
 MEASURE_WORDS = 14  # enough for "new cars, trucks and SUVs sold by local dealers in October"
 STANCE_WORDS = 14
@@ -93,18 +94,11 @@ def stance_of(cue: str, content: str) -> str:
     return _words(f"{cue} {content}", STANCE_WORDS)
 
 
-def event_date(doc: Any, text: str, anchor: Any) -> tuple[str, int, int] | None:
-    """The first date expression in the lead that resolves against the anchor: the main event's
-    date as the story states it. Background dates further down are never taken; None when the
-    lead gives no date."""
+def lead_dates(doc: Any) -> list[tuple[int, int, str]]:
+    """The date expressions of the lead, where a story states its event's date; ground.py takes
+    the first that resolves recently against the anchor. Dates further down are background."""
     sentences = list(doc.sents)[:LEAD_SENTENCES]
-    if not sentences:
-        return None
-    lead_end = sentences[-1].end_char
-    for start, end, written in find_date_mentions(text[:lead_end]):
-        if resolve_date(written, anchor):
-            return written, start, end
-    return None
+    return find_date_mentions(doc.text[: sentences[-1].end_char]) if sentences else []
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,12 @@
-"""The LLM stage: deterministic candidates in, three small validated answers out.
+"""The LLM stage: the model writes the prose, code has found and worded everything else.
 
 A 1.5B model is poor at finding every number and quote, and slow at copying them out (a
-2-core CPU samples ~11 tokens/s but reads ~70). So code finds the candidates (numbers,
-quotations, names) and the model classifies and describes them, answering with ids:
-`{"n": 3, "measures": "..."}` instead of re-typing "US$240.1 billion".
-
-The work is split into three focused calls (overview, actors, figures). All three share one
-prompt prefix (system text, then the article and its candidates), and llama.cpp keeps the KV
-cache of the longest common prefix, so the article is read once and each later call costs
-only its short task line. Every list and string is bounded, which bounds the grammar.
+2-core CPU samples ~11 tokens/s but reads ~70). So code finds the candidates (participants,
+attributions, numbers, dates) and words them from the parse, and by default the model answers
+one short call: headline, summary and the event line (`PROSE_TASKS`). The `actors` and `notes`
+tasks (participants, and a stance or `measures` per candidate id) can still be run through
+`tasks=`, sharing the same prompt prefix, which llama.cpp keeps in its KV cache, so the article
+is read once. Every list and string is bounded, which bounds the grammar.
 """
 
 from __future__ import annotations
