@@ -482,3 +482,29 @@ def test_symbols_and_short_forms(text, value, unit):
 def test_scales_and_multipliers(text, value, unit):
     q = _one(text)
     assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text, values_units",
+    [
+        # nouns that name people only by age, sex, kinship or nationality count people
+        ("the victims were four children and four adults", [(4, "people"), (4, "people")]),
+        ("injuring two other Americans", [(2, "people")]),
+        ("seven women and five men", [(7, "people"), (5, "people")]),
+        ("killed 23 Afghan soldiers", [(23, "soldiers")]),  # what they are stays the unit
+        # an age in apposition
+        ("Patrick Carlineo Jr., 55, could face", [(55, "years")]),
+        ("Barely a week ago, Parise, 35, had scored", [(35, "years")]),
+        # a count whose noun the sentence gave already
+        ("They killed 23 Afghan soldiers and injured another 15.", [(23, "soldiers"), (15, "soldiers")]),
+        ("killing three people and injuring more than 260 others", [(3, "people"), (260, "people")]),
+        ("13 people were hurt but 11 were still in hospital", [(13, "people"), (11, "people")]),
+        ("34 people are involved. Of those, 14 have appeared in court", [(34, "people"), (14, "people")]),
+        ("revenue rose 5% and profit 7", [(5, "percent"), (7, None)]),  # only a counted noun carries over
+        ("3 people died. Police said 2 were", [(3, "people"), (2, None)]),  # not across sentences
+        # a score followed by a comma is a score
+        ("while serving at 5-4, but", []),
+    ],
+)
+def test_people_ages_and_elided_nouns(text, values_units):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == values_units

@@ -18,7 +18,7 @@ _PHONE = re.compile(
     r"|(?<![\d,.])\d{3,4}(?:[\s.-]\d{3,4}){2,3}(?![\d,])"
     r"|(?<![\d,.])\d{4}\s\d{4}(?![\d,]))"
 )
-_SCORE = re.compile(r"(?<![\d.,-])(\d{1,2})[-–](\d{1,2})(?![\d.,%-])")
+_SCORE = re.compile(r"(?<![\d.,-])(\d{1,2})[-–](\d{1,2})(?![\d%-]|[.,]\d)")
 _PHONE_CUE = re.compile(r"(?i:\b(?:tel|call|phone|hotline|fax|contact|whatsapp|sms|text)\b\W{0,3}$)")
 _LABEL_BEFORE = re.compile(
     r"(?i:\b(?:no\.?|nos\.|number|flight|route|gate|platform|room|chapter|section|article|page|line|bus|"

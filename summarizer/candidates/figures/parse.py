@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.candidates.figures.context import age_in_apposition, elided_unit
 from summarizer.candidates.figures.exclusions import excluded_spans, inside, labels_a_name, model_number
 from summarizer.candidates.figures.units import (
     PERCENT,
@@ -196,7 +197,7 @@ def _approx(text: str, start: int) -> str | None:
     return "about" if m["t"] else " ".join(m["a"].lower().split())
 
 
-def _quantity(text: str, m: re.Match[str], lenient: bool) -> Quantity | None:
+def _quantity(text: str, m: re.Match[str], lenient: bool, before: list[Quantity]) -> Quantity | None:
     first = _core(text, m)
     value, end, low, high = first.value, first.end, None, None
     unit, strong = first.currency, first.currency is not None
@@ -209,6 +210,8 @@ def _quantity(text: str, m: re.Match[str], lenient: bool) -> Quantity | None:
     elif unit is None:
         unit = _shared_unit(text, end, lenient)
         strong = unit is not None
+    if unit is None and not first.scaled and first.currency is None:
+        unit, strong = ("years", True) if age_in_apposition(text, m) else (elided_unit(text, m, before), False)
     if unit is None and first.word and not lenient:
         return None  # "the two have expanded ties": a pronoun, not a figure
     if first.currency is None and model_number(text, m):
@@ -249,7 +252,7 @@ def _scan(text: str, lenient: bool) -> list[Quantity]:
             continue
         if _glued(text, m) and not prefix_currency(text, m.start()):  # "RM5" is money
             continue
-        q = _quantity(text, m, lenient)
+        q = _quantity(text, m, lenient, sorted(out, key=lambda q: q.start))
         if q is not None:
             out.append(q)
             pos = q.end

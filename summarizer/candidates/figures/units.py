@@ -78,6 +78,21 @@ def _is_plural_noun(word: str) -> bool:
 # Minor currency units, counted as written ("18 sen", "50 kopecks"): singular and plural alike.
 _MINOR_CURRENCY = {"sen", "pence", "paise", "kopecks", "kobo", "centavos", "centimes", "fils", "halalas"}
 _SKIPPABLE = {"more", "other", "additional", "new", "extra", "further", "fewer"}
+# Nouns that name people only by age, sex or kinship: a count of them is a count of people
+# ("four children and four adults", "seven women"), as the labels write it. Nouns that say what
+# the people do or are ("soldiers", "workers", "militants") stay the unit as written.
+_PEOPLE_NOUNS = frozenset(
+    "people persons individuals children adults men women boys girls kids babies infants teenagers teens "
+    "minors youths brothers sisters sons daughters".split()
+)  # fmt: skip
+
+
+def _people(word: str) -> str:
+    """'children' -> "people"; a plural demonym ("Americans", "Afghans") -> "people"; else the word."""
+    low = word.lower()
+    if low in _PEOPLE_NOUNS or (word[:1].isupper() and low.endswith("ans") and len(low) > 5):
+        return "people"
+    return low
 
 
 def _measure_tail(text: str, pos: int, unit: str) -> tuple[str, int]:
@@ -117,6 +132,8 @@ def noun_unit(text: str, pos: int, value: float) -> tuple[str | None, bool]:
                 return f"{low} {nxt['w'].lower()}", True
         if re.fullmatch(r"[A-Z]{2,}s", word):
             return word, False  # "2 TDs", "30 MPs"
+        if word[0].isupper() and not word.isupper() and _people(word) == "people":
+            return "people", False  # "two other Americans"
         if low in _SKIPPABLE or (word[0].isupper() and (low not in STOP or word.isupper())):  # "US troops"
             model = _MODEL.match(text, pos) if word[0].isupper() else None
             pos = model.end() if model else pos  # "30 Boeing 787-9 jets": the model is no noun
@@ -131,7 +148,7 @@ def noun_unit(text: str, pos: int, value: float) -> tuple[str | None, bool]:
         if low in STOP:
             return None, False
         if _is_plural_noun(word):
-            return _measure_tail(text, pos, low)[0], False
+            return _measure_tail(text, pos, _people(low))[0], False
         if i == 0 and value == 1 and "-" not in low:
             return plural(low), False  # "one solution"
     return None, False

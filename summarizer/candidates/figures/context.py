@@ -1,0 +1,78 @@
+"""Units that the words after a number do not give, read from the number's context.
+
+* An age in apposition: "Patrick Carlineo Jr., 55, could face" -> 55 years (news style gives a
+  person's age between commas after the name).
+* A count whose noun is left out because the sentence named it already: "killed 23 soldiers
+  and injured another 15", "13 people were hurt but 11 were still in hospital", "killing three
+  people and injuring more than 260 others", "34 people are involved. Of those, 14 have..." ->
+  the earlier count's noun.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from summarizer.candidates.lexicon import MEASURES, singular
+
+
+class _Counted(Protocol):
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def end(self) -> int: ...
+
+
+# After a number used as a noun phrase of its own: punctuation, a verb, "who", "others".
+_ELIDED_AFTER = re.compile(
+    r"\s*(?:[.,;:!?)]|$)|\s+(?:others\b|who\b|were\b|was\b|are\b|have\b|had\b|remain(?:s|ed)?\b|died\b)"
+)
+# "Of those, 14 have": the noun is the previous sentence's.
+_BACK_REFERENCE = re.compile(r"(?i:\b(?:of|among)\s+(?:those|them)\s*,?\s*)$")
+# A sentence boundary (scraped text glues sentences: "another 15.Twenty insurgents").
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?:\s+|(?=[A-Z“\"]))|\n")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'.-]*,\s$")
+_NOT_COUNTS = {"percent", "percentage_point", "times", "basis points"}
+
+
+def age_in_apposition(text: str, m: re.Match[str]) -> bool:
+    """A whole number from 1 to 119 between commas after a capitalised word: "Parise, 35, had"."""
+    digits = m["d"]
+    if not digits or not digits.isdigit() or not 0 < int(digits) < 120:
+        return False
+    if not re.match(r",\s", text[m.end() : m.end() + 2]):
+        return False
+    return bool(_NAME_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = 0
+    for end in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
+        start = end.end()
+    return start
+
+
+def _counts_things(unit: str | None) -> bool:
+    """A unit that is a counted noun ("soldiers", "people"), not money, a percentage or a measure."""
+    if not unit or unit in _NOT_COUNTS or not unit.islower():
+        return False
+    return singular(unit.split()[-1]) not in MEASURES
+
+
+def elided_unit(text: str, m: re.Match[str], before: Sequence[_Counted]) -> str | None:
+    """The noun of the nearest earlier count in the same sentence (or, after "of those," in the
+    sentence before), for a whole number with no noun of its own; None when there is none."""
+    if (m["d"] and not m["d"].replace(",", "").isdigit()) or (m["w"] and m["w"].lower() in ("a", "an", "one")):
+        return None
+    if not _ELIDED_AFTER.match(text, m.end()):
+        return None
+    start = _sentence_start(text, m.start())
+    if _BACK_REFERENCE.search(text[start : m.start()]):
+        start = _sentence_start(text, start - 1)
+    for q in reversed(before):
+        if q.end <= start:
+            break
+        if q.end <= m.start() and _counts_things(q.unit):
+            return q.unit
+    return None
