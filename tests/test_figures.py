@@ -15,6 +15,7 @@ import pytest
 
 from summarizer.candidates.figures import (
     Quantity,
+    all_quantities,
     canonical_unit,
     find_quantities,
     parse_quantity,
@@ -189,7 +190,7 @@ def test_not_quantities(text):
 
 
 def test_reference_article():
-    found = [(q.value, q.unit, q.text) for q in find_quantities(ARTICLE)]
+    found = [(q.value, q.unit, q.text) for q in all_quantities(ARTICLE)]
     assert found == [
         (1.0, "hours", "hour-long"),  # the photo caption
         (1.0, "hours", "hour-long"),
@@ -202,9 +203,13 @@ def test_reference_article():
         (323.6e9, "SGD", "S$323.6 billion"),
         (26.0, "percent", "26 per cent"),
     ]
-    for q in find_quantities(ARTICLE):
+    for q in all_quantities(ARTICLE):
         assert ARTICLE[q.start : q.end] == q.text
     # not 2023 (a year), Feb 8 (a date), "the two" (a pronoun), "one China" (a name)
+    # The article's figures: each fact once, none from direct speech.
+    assert [q.text for q in find_quantities(ARTICLE)] == [
+        "hour-long", "two", "US$240.1 billion", "S$323.6 billion", "26 per cent"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -508,3 +513,22 @@ def test_scales_and_multipliers(text, value, unit):
 )
 def test_people_ages_and_elided_nouns(text, values_units):
     assert [(q.value, q.unit) for q in find_quantities(text)] == values_units
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        # direct speech is the speaker's claim, not the article's figure
+        ("“My people had $20 billion done,” Mr. Trump said. Exports hit $5bn.", ["$5bn"]),
+        ('He said: "We lost 10 games." They lost 3 games.', ["3"]),
+        # a figure restated word for word in a later sentence is one fact
+        ("Alibaba will raise up to $12.9bn. It could raise up to $12.9bn if demand holds.", ["$12.9bn"]),
+        ("13 people were hurt. Police said 13 people had minor injuries.", ["13"]),
+        # not within one sentence, not in other words, not percentages
+        ("four children and four adults died", ["four", "four"]),
+        ("Sales rose 15 percent. A 15 percent tariff applies.", ["15 percent", "15 percent"]),
+        ("Seven militants died. Police said 7 militants died.", ["Seven", "7"]),
+    ],
+)
+def test_direct_speech_and_restatements(text, written):
+    assert [q.text for q in find_quantities(text) if q.unit] == written

@@ -1,7 +1,10 @@
 """Deterministic numbers: every quantity the article states, with its unit and offsets.
 
 `parse` scans the text; `units` reads the unit after (or before) a number; `words` knows number
-words and fractions; `exclusions` knows the digits that are no quantity (dates, phones, names).
+words and fractions; `exclusions` knows the digits that are no quantity (dates, phones, names);
+`context` reads a unit the words after a number leave out (an age in apposition, an elided noun);
+`news` keeps the article's figures: not direct speech, each restated fact once (`find_quantities`
+applies it; `all_quantities` is every mention).
 
 The model is asked to copy figures; this module is what we check them against. The parser
 is a set of small regular-expression rules (no ML, no I/O), chosen after measuring the
@@ -34,7 +37,7 @@ Decisions, so the pipeline can rely on them:
   ("fell from 4.8 to 4.7 percent") they are two quantities sharing the unit written once.
 """
 
-from summarizer.candidates.figures.parse import Quantity, find_quantities, parse_quantity
+from summarizer.candidates.figures.parse import Quantity, all_quantities, find_quantities, parse_quantity
 from summarizer.candidates.figures.units import canonical_unit, units_agree
 
-__all__ = ["Quantity", "find_quantities", "parse_quantity", "units_agree", "canonical_unit"]
+__all__ = ["Quantity", "all_quantities", "find_quantities", "parse_quantity", "units_agree", "canonical_unit"]

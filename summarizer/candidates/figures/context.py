@@ -46,7 +46,7 @@ def age_in_apposition(text: str, m: re.Match[str]) -> bool:
     return bool(_NAME_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
 
 
-def _sentence_start(text: str, pos: int) -> int:
+def sentence_start(text: str, pos: int) -> int:
     start = 0
     for end in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
         start = end.end()
@@ -67,9 +67,9 @@ def elided_unit(text: str, m: re.Match[str], before: Sequence[_Counted]) -> str 
         return None
     if not _ELIDED_AFTER.match(text, m.end()):
         return None
-    start = _sentence_start(text, m.start())
+    start = sentence_start(text, m.start())
     if _BACK_REFERENCE.search(text[start : m.start()]):
-        start = _sentence_start(text, start - 1)
+        start = sentence_start(text, start - 1)
     for q in reversed(before):
         if q.end <= start:
             break

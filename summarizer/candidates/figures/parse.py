@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from summarizer.candidates.figures.context import age_in_apposition, elided_unit
 from summarizer.candidates.figures.exclusions import excluded_spans, inside, labels_a_name, model_number
+from summarizer.candidates.figures.news import in_direct_speech, restated
 from summarizer.candidates.figures.units import (
     PERCENT,
     abbrev_unit,
@@ -18,7 +19,7 @@ from summarizer.candidates.figures.units import (
 from summarizer.candidates.figures.words import FRACTION, FRACTIONS, NUMBER, SCALE, SCALES, VAGUE, VAGUE_BASE, number
 from summarizer.candidates.lexicon import TIME_UNITS, plural
 
-__all__ = ["Quantity", "find_quantities", "parse_quantity"]
+__all__ = ["Quantity", "all_quantities", "find_quantities", "parse_quantity"]
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,13 @@ def _scan(text: str, lenient: bool) -> list[Quantity]:
 
 
 def find_quantities(text: str) -> list[Quantity]:
+    """The article's figures in `text`, in order, with offsets into `text`: every numeric
+    mention (`all_quantities`) but those in direct speech and word-for-word restatements (`news`)."""
+    found = all_quantities(text)
+    return [q for i, q in enumerate(found) if not in_direct_speech(text, q.start) and not restated(text, q, found[:i])]
+
+
+def all_quantities(text: str) -> list[Quantity]:
     """Every numeric mention in `text`, in order, with offsets into `text`."""
     return _scan(text, lenient=False)
 
