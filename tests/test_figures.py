@@ -354,8 +354,8 @@ def test_newsquant_precision_recall():
 @pytest.mark.parametrize(
     "text, values",
     [
-        ("its fleet of roughly 400 737 Max jets", [400]),  # the count stays, the model goes
-        ("in addition to five 787 Dreamliner sales", []),  # the model goes; "five" then has no unit
+        ("its fleet of roughly 400 737 Max jets", [400]),  # the count stays (400 jets), the model goes
+        ("in addition to five 787 Dreamliner sales", [5]),  # the model goes; "five" counts sales
         ("seating 242 to 330 passengers", [242]),
     ],
 )
@@ -509,6 +509,12 @@ def test_scales_and_multipliers(text, value, unit):
         ("3 people died. Police said 2 were", [(3, "people"), (2, None)]),  # not across sentences
         # a score followed by a comma is a score
         ("while serving at 5-4, but", []),
+        # a name's words modify the noun without using up the words looked at
+        ("worth eight of its Hong Kong shares.", [(8, "shares")]),
+        ("Two United States service members were killed", [(2, "members")]),
+        ("Its fleet of roughly 400 737 Max jets", [(400, "jets")]),  # a model between
+        # a capitalised word after a full stop glued to it starts a sentence, it names nothing
+        ("violence.About 100 people have died", [(100, "people")]),
     ],
 )
 def test_people_ages_and_elided_nouns(text, values_units):

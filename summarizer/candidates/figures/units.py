@@ -62,6 +62,7 @@ _CASED = re.compile(r"\s?(?P<u>" + "|".join(re.escape(u) for u in sorted(_CASED_
                     + r")(?![\w/])")
 _HYPHEN_NOUN = re.compile(r"-(?P<n>[a-z]+)(?:-(?P<tail>old|long|high|wide|deep|tall|strong))?\b")
 _MODEL = re.compile(r"\s+[A-Z]?\d+(?:[-‑]\d+)?[A-Za-z]{0,3}\b")
+_MODEL_AHEAD = re.compile(r"\s+\d{3,4}(?:[-‑]\d+)?(?=\s+[A-Z][a-z])")
 _DETERMINER = re.compile(r"(?:\s+(?:the|its|their|his|her|our|these|those))?")
 _NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)")
 
@@ -111,9 +112,11 @@ def _measure_tail(text: str, pos: int, unit: str) -> tuple[str, int]:
 def noun_unit(text: str, pos: int, value: float) -> tuple[str | None, bool]:
     """The noun a number counts ("2,000 people", "250 more Russian soldiers") and whether it
     is a measurement (strong) rather than any plural noun (weak)."""
-    joined = False
-    for i in range(5):
-        if i == 3 and not joined:
+    joined, names = False, 0
+    model = _MODEL_AHEAD.match(text, pos)
+    pos = model.end() if model else pos  # "400 737 Max jets": the model between is no noun
+    for i in range(8):
+        if (i == 3 + names and not joined) or i == 5 + names:
             break
         m = _NEXT_WORD.match(text, pos)
         if not m:
@@ -137,6 +140,8 @@ def noun_unit(text: str, pos: int, value: float) -> tuple[str | None, bool]:
         if low in _SKIPPABLE or (word[0].isupper() and (low not in STOP or word.isupper())):  # "US troops"
             model = _MODEL.match(text, pos) if word[0].isupper() else None
             pos = model.end() if model else pos  # "30 Boeing 787-9 jets": the model is no noun
+            if word[0].isupper() and names < 3:
+                names += 1  # a name's words are one modifier: "eight of its Hong Kong shares"
             continue  # adjectives and demonyms: "more Russian soldiers"
         if i == 0 and low == "of" and value >= 2:
             det = _DETERMINER.match(text, pos)  # a part of a whole: "two of the deputies"
