@@ -113,6 +113,8 @@ def test_value_unit_text(text, value, unit, written):
         ("from $800,000 to $1.3 million", 800e3, 1.3e6, "USD"),
         ("1000-1500 people", 1000, 1500, "people"),
         ("dozens of people", 12, 120, "people"),
+        ("eight or nine euros", 8, 9, "EUR"),  # neighbouring counts: one approximate range
+        ("over the past three or four years", 3, 4, "years"),
         ("tens of thousands of students", 1e4, 1e5, "students"),
     ],
 )
@@ -127,8 +129,7 @@ def test_ranges(text, low, high, unit):
     [
         # a falling "from A to B" is a change: two figures sharing the unit written once
         ("fell from 4.8 to 4.7 percent", [(4.8, "percent"), (4.7, "percent")]),
-        ("eight or nine euros", [(8, "EUR"), (9, "EUR")]),
-        ("about 8 or $9", [(8, "USD"), (9, "USD")]),
+        ("about 8 or $9", [(8, "USD"), (9, "USD")]),  # the second's own currency: two figures
     ],
 )
 def test_shared_units(text, expected):
@@ -538,3 +539,23 @@ def test_people_ages_and_elided_nouns(text, values_units):
 )
 def test_direct_speech_and_restatements(text, written):
     assert [q.text for q in find_quantities(text) if q.unit] == written
+
+
+@pytest.mark.parametrize(
+    "text, values_units",
+    [
+        # a level after "to"/"from" takes the unit of the figure it is compared with
+        ("The S&P 500 rose 64.06 points to 4,577.10.", [(64.06, "points"), (4577.10, "points")]),
+        ("rose to 3.9 million headsets up from 2.4 million in 2017", [(3.9e6, "headsets"), (2.4e6, "headsets")]),
+        ("revenue rose 3.5 percent to 7", [(3.5, "percent"), (7, None)]),  # a percentage does not carry
+        # a statistic's acronym after a decimal is its unit; not a name's, nor a modifier
+        ("RHP John Gant (0.5 WAR), RHP Alex Reyes", [(0.5, "WAR")]),
+        ("a 1.6 TDI engine", [(1.6, None)]),
+        ("a 2.0 TFSI", [(2.0, None)]),
+        # "half the" counts a plural only
+        ("Half the condos have sold", [(0.5, "condos")]),
+        ("half the time", [(0.5, None)]),
+    ],
+)
+def test_levels_acronyms_and_halves(text, values_units):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == [(pytest.approx(v), u) for v, u in values_units]

@@ -32,6 +32,8 @@ _ELIDED_AFTER = re.compile(
 _BACK_REFERENCE = re.compile(r"(?i:\b(?:of|among)\s+(?:those|them)\s*,?\s*)$")
 # A sentence boundary (scraped text glues sentences: "another 15.Twenty insurgents").
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?:\s+|(?=[A-Z“\"]))|\n")
+# Before a level compared with one just given: "... points to 4,577.10", "up from 2.4 million".
+_LEVEL_BEFORE = re.compile(r"(?i:\b(?:(?:up|down)\s+)?from|\bto|\bversus|\bvs\.?|\bcompared\s+(?:with|to))\s+$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w’'.-]*,\s$")
 _NOT_COUNTS = {"percent", "percentage_point", "times", "basis points"}
 
@@ -53,6 +55,10 @@ def sentence_start(text: str, pos: int) -> int:
     return start
 
 
+def _is_measure(unit: str) -> bool:
+    return unit.islower() and singular(unit.split()[-1]) in MEASURES
+
+
 def _counts_things(unit: str | None) -> bool:
     """A unit that is a counted noun ("soldiers", "people"), not money, a percentage or a measure."""
     if not unit or unit in _NOT_COUNTS or not unit.islower():
@@ -60,14 +66,23 @@ def _counts_things(unit: str | None) -> bool:
     return singular(unit.split()[-1]) not in MEASURES
 
 
-def elided_unit(text: str, m: re.Match[str], before: Sequence[_Counted]) -> str | None:
+def elided_unit(text: str, m: re.Match[str], end: int, before: Sequence[_Counted]) -> str | None:
     """The noun of the nearest earlier count in the same sentence (or, after "of those," in the
-    sentence before), for a whole number with no noun of its own; None when there is none."""
+    sentence before), for a whole number with no noun of its own; None when there is none. A
+    level after "to"/"from" takes a measure too: "rose 64.06 points to 4,577.10", "3.9 million
+    headsets, up from 2.4 million"."""
+    start = sentence_start(text, m.start())
+    if _LEVEL_BEFORE.search(text[start : m.start()]):
+        for q in reversed(before):
+            if q.end <= start:
+                break
+            if q.end <= m.start() and q.unit and (_counts_things(q.unit) or _is_measure(q.unit)):
+                return q.unit
+        return None
     if (m["d"] and not m["d"].replace(",", "").isdigit()) or (m["w"] and m["w"].lower() in ("a", "an", "one")):
         return None
-    if not _ELIDED_AFTER.match(text, m.end()):
+    if not _ELIDED_AFTER.match(text, end):
         return None
-    start = sentence_start(text, m.start())
     if _BACK_REFERENCE.search(text[start : m.start()]):
         start = sentence_start(text, start - 1)
     for q in reversed(before):

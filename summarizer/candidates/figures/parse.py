@@ -42,6 +42,7 @@ class Quantity:
 
 _RANGE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+to[\s-]+")
 _CURRENCY_SYMBOL = re.compile(r"(?:[A-Z]{0,2}\s?\$(?:US|A|NZ|HK|C|S)?|€|£|¥|RM|PS(?=\d))?")
+_OR = re.compile(r"\s+or\s+")
 _SHARE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|or|and)\s+")
 _SIGN = re.compile(r"(?:[-−]|\b(?i:minus)[- ]?)$")
 _SIGN_CONTEXT = re.compile(r"(?:^|[(\[]|\b(?i:to|at|of|by|was|is|hit|reached)\s|[$€£¥])$")
@@ -140,10 +141,21 @@ def _after_symbol(text: str, pos: int) -> int:
     return sym.end() if sym else pos  # the pattern is optional, so it always matches
 
 
-def _second_number(text: str, pos: int, between: bool, change: bool) -> tuple[_Core, re.Match[str]] | None:
+def _second_number(
+    text: str, pos: int, between: bool, change: bool, first_value: float
+) -> tuple[_Core, re.Match[str]] | None:
     """The other end of a range starting at `pos`: "-15", " to 7 million", " and 7". After a
     change ("rose by $43.6bn to $419.2bn") "to" gives the new level, not a range's end."""
     sep = (re.compile(r"\s+(?:and|to)\s+") if between else _RANGE_SEP).match(text, pos)
+    if not sep and not between:
+        # "three or four years": two neighbouring counts are one approximate range ("8 or $9",
+        # with its own currency, or "25k or 40k" are two figures)
+        alt = _OR.match(text, pos)
+        m2 = NUMBER.match(text, alt.end()) if alt else None
+        if m2 is None or prefix_currency(text, m2.start()):
+            return None
+        second = _core(text, m2)
+        return (second, m2) if second.value == first_value + 1 else None
     if not sep or (change and "to" in sep.group()):
         return None
     m2 = NUMBER.match(text, _after_symbol(text, sep.end()))
@@ -158,7 +170,7 @@ def _range(text: str, first: _Core, unit_end: int, unit: str | None) -> tuple[fl
     between = bool(re.search(r"(?i:\bbetween\s*)$", before))
     change = bool(re.search(r"(?i:\bby\s*)$", before))
     for pos in dict.fromkeys((first.end, unit_end)):
-        found = _second_number(text, pos, between, change)
+        found = _second_number(text, pos, between, change, first.value)
         if not found:
             continue
         second, m2 = found
@@ -211,8 +223,8 @@ def _quantity(text: str, m: re.Match[str], lenient: bool, before: list[Quantity]
     elif unit is None:
         unit = _shared_unit(text, end, lenient)
         strong = unit is not None
-    if unit is None and not first.scaled and first.currency is None:
-        unit, strong = ("years", True) if age_in_apposition(text, m) else (elided_unit(text, m, before), False)
+    if unit is None and first.currency is None:
+        unit, strong = ("years", True) if age_in_apposition(text, m) else (elided_unit(text, m, end, before), False)
     if unit is None and first.word and not lenient:
         return None  # "the two have expanded ties": a pronoun, not a figure
     if first.currency is None and model_number(text, m):
@@ -228,8 +240,12 @@ def _specials(text: str, excluded: list[tuple[int, int]]) -> list[Quantity]:
     for m in FRACTION.finditer(text):
         if _NOT_BEFORE_FRACTION.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "the first half of 2023"
-        article = re.match(r"\s+an?\b", text[m.end() :])
-        unit = noun_unit(text, m.end() + article.end(), 1)[0] if article else None
+        article = re.match(r"\s+(?:an?|the)\b", text[m.end() :])  # "half a mile", "half the condos"
+        # "half a mile" measures one; "half the condos" a plural, never "half the time"
+        unit = None
+        if article:
+            plural_only = article.group().strip() == "the"
+            unit = noun_unit(text, m.end() + article.end(), 2 if plural_only else 1)[0]
         value = FRACTIONS[" ".join(m["f"].lower().split())]
         out.append(Quantity(value, unit, m.group(), m.start(), m.end(), _approx(text, m.start())))
     for m in VAGUE.finditer(text):

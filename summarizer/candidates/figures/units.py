@@ -63,6 +63,8 @@ _CASED = re.compile(r"\s?(?P<u>" + "|".join(re.escape(u) for u in sorted(_CASED_
 _HYPHEN_NOUN = re.compile(r"-(?P<n>[a-z]+)(?:-(?P<tail>old|long|high|wide|deep|tall|strong))?\b")
 _MODEL = re.compile(r"\s+[A-Z]?\d+(?:[-‑]\d+)?[A-Za-z]{0,3}\b")
 _MODEL_AHEAD = re.compile(r"\s+\d{3,4}(?:[-‑]\d+)?(?=\s+[A-Z][a-z])")
+# An all-capitals word that names what a decimal measures, when no lower-case noun follows it.
+_ACRONYM = re.compile(r"\s(?P<u>[A-Z]{2,5})\b(?![-‑]|\s+[a-z])")
 _DETERMINER = re.compile(r"(?:\s+(?:the|its|their|his|her|our|these|those))?")
 _NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)")
 
@@ -232,6 +234,9 @@ def suffix_unit(text: str, end: int, value: float) -> tuple[str | None, int, boo
     ab = abbrev_unit(text, end)
     if ab:
         return ab[0], ab[1], True
+    acronym = _ACRONYM.match(text, end)
+    if acronym and value != int(value):
+        return acronym["u"], end, False  # a statistic's acronym after a decimal: "0.5 WAR", "3.21 ERA"
     unit, strong = noun_unit(text, end, value)
     return unit, end, strong  # a noun after a space is the unit, not part of the text
 
