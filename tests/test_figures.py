@@ -559,3 +559,7 @@ def test_direct_speech_and_restatements(text, written):
 )
 def test_levels_acronyms_and_halves(text, values_units):
     assert [(q.value, q.unit) for q in find_quantities(text)] == [(pytest.approx(v), u) for v, u in values_units]
+
+
+def test_the_whole_of_a_share_is_no_figure():
+    assert [(q.value, q.unit) for q in find_quantities("with 3 out of 4 people losing weight") if q.unit] == []

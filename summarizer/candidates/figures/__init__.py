@@ -1,6 +1,7 @@
 """Deterministic numbers: every quantity the article states, with its unit and offsets.
 
-`parse` scans the text; `units` reads the unit after (or before) a number; `words` knows number
+`parse` scans the text (`quantity` is what it reports; `specials` reads "hour-long", "half of",
+"dozens of"); `units` reads the unit after (or before) a number; `words` knows number
 words and fractions; `exclusions` knows the digits that are no quantity (dates, phones, names);
 `context` reads a unit the words after a number leave out (an age in apposition, an elided noun);
 `news` keeps the article's figures: not direct speech, each restated fact once (`find_quantities`

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from summarizer.candidates.figures.context import age_in_apposition, elided_unit
 from summarizer.candidates.figures.exclusions import excluded_spans, inside, labels_a_name, model_number
 from summarizer.candidates.figures.news import in_direct_speech, restated
+from summarizer.candidates.figures.quantity import Quantity, approx
+from summarizer.candidates.figures.specials import specials
 from summarizer.candidates.figures.units import (
     PERCENT,
     abbrev_unit,
@@ -16,28 +18,9 @@ from summarizer.candidates.figures.units import (
     suffix_unit,
     units_agree,
 )
-from summarizer.candidates.figures.words import FRACTION, FRACTIONS, NUMBER, SCALE, SCALES, VAGUE, VAGUE_BASE, number
-from summarizer.candidates.lexicon import TIME_UNITS, plural
+from summarizer.candidates.figures.words import NUMBER, SCALE, SCALES, number
 
 __all__ = ["Quantity", "all_quantities", "find_quantities", "parse_quantity"]
-
-
-@dataclass(frozen=True)
-class Quantity:
-    value: float
-    unit: str | None
-    text: str
-    start: int
-    end: int
-    approx: str | None = None
-    low: float | None = None
-    high: float | None = None
-
-    def matches(self, value: float, rel_tol: float = 0.005) -> bool:
-        """True when `value` is this quantity (within rel_tol), or inside its range."""
-        if self.low is not None and self.high is not None and self.low <= value <= self.high:
-            return True
-        return abs(value - self.value) <= rel_tol * max(abs(self.value), 1e-9)
 
 
 _RANGE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+to[\s-]+")
@@ -46,15 +29,6 @@ _OR = re.compile(r"\s+or\s+")
 _SHARE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|or|and)\s+")
 _SIGN = re.compile(r"(?:[-−]|\b(?i:minus)[- ]?)$")
 _SIGN_CONTEXT = re.compile(r"(?:^|[(\[]|\b(?i:to|at|of|by|was|is|hit|reached)\s|[$€£¥])$")
-_APPROX = re.compile(
-    r"(?i:\b(?P<a>about|around|approximately|approx\.|roughly|nearly|almost|some|more\s+than|over|"
-    r"less\s+than|under|fewer\s+than|at\s+least|at\s+most|up\s+to|as\s+many\s+as|as\s+much\s+as|"
-    r"as\s+few\s+as|as\s+little\s+as|close\s+to|upwards\s+of|in\s+excess\s+of|just\s+over|"
-    r"just\s+under|well\s+over|an\s+estimated|estimated|below|above|exceeding|no\s+more\s+than|"
-    r"no\s+fewer\s+than|no\s+less\s+than)|(?P<t>~))\s*$"
-)
-_LONG = re.compile(rf"(?<![\w-])(?P<u>{'|'.join(TIME_UNITS)})-?long\b", re.IGNORECASE)
-_NOT_BEFORE_FRACTION = re.compile(r"(?i:\b(?:the|first|second|third|fourth|final|last|other|latter|former|back)\s*)$")
 
 
 @dataclass
@@ -203,13 +177,6 @@ def _shared_unit(text: str, end: int, lenient: bool) -> str | None:
     return unit if strong or lenient or unit else None
 
 
-def _approx(text: str, start: int) -> str | None:
-    m = _APPROX.search(text[max(0, start - 30) : start])
-    if not m:
-        return None
-    return "about" if m["t"] else " ".join(m["a"].lower().split())
-
-
 def _quantity(text: str, m: re.Match[str], lenient: bool, before: list[Quantity]) -> Quantity | None:
     first = _core(text, m)
     value, end, low, high = first.value, first.end, None, None
@@ -229,39 +196,16 @@ def _quantity(text: str, m: re.Match[str], lenient: bool, before: list[Quantity]
         return None  # "the two have expanded ties": a pronoun, not a figure
     if first.currency is None and model_number(text, m):
         return None
+    if re.search(r"(?i:\bout\s+of\s+)$", text[max(0, first.start - 8) : first.start]):
+        return None  # "3 out of 4 people": the whole a share is of, not a figure
     if not (strong or first.scaled) and labels_a_name(text, m, unit):
         return None
-    return Quantity(value, unit, text[first.start : end], first.start, end, _approx(text, first.start), low, high)
-
-
-def _specials(text: str, excluded: list[tuple[int, int]]) -> list[Quantity]:
-    """Figures without digits or number words: 'hour-long', 'half of', 'two-thirds of'."""
-    out = []
-    for m in FRACTION.finditer(text):
-        if _NOT_BEFORE_FRACTION.search(text[max(0, m.start() - 12) : m.start()]):
-            continue  # "the first half of 2023"
-        article = re.match(r"\s+(?:an?|the)\b", text[m.end() :])  # "half a mile", "half the condos"
-        # "half a mile" measures one; "half the condos" a plural, never "half the time"
-        unit = None
-        if article:
-            plural_only = article.group().strip() == "the"
-            unit = noun_unit(text, m.end() + article.end(), 2 if plural_only else 1)[0]
-        value = FRACTIONS[" ".join(m["f"].lower().split())]
-        out.append(Quantity(value, unit, m.group(), m.start(), m.end(), _approx(text, m.start())))
-    for m in VAGUE.finditer(text):
-        words = m["v"].lower().split()
-        low = VAGUE_BASE[words[0]] * (VAGUE_BASE[words[-1]] if len(words) > 1 else 1)
-        unit = noun_unit(text, m.end() + 3, 2)[0]  # the noun after "of"
-        out.append(Quantity(low, unit, m.group(), m.start(), m.end(), "about", low, low * 10))
-    for m in _LONG.finditer(text):
-        if not inside(excluded, m.start(), m.end()):
-            out.append(Quantity(1.0, plural(m["u"]), m.group(), m.start(), m.end(), _approx(text, m.start())))
-    return out
+    return Quantity(value, unit, text[first.start : end], first.start, end, approx(text, first.start), low, high)
 
 
 def _scan(text: str, lenient: bool) -> list[Quantity]:
     excluded = excluded_spans(text)
-    out = _specials(text, excluded)
+    out = specials(text, excluded)
     taken = [(q.start, q.end) for q in out]
     pos = 0
     for m in NUMBER.finditer(text):
