@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.candidates.dates import find_date_mentions, find_dateline, resolve_date
+from summarizer.candidates.dates import find_date_mentions, find_dateline, names_a_year, resolve_date
 
 ARTICLE = (Path(__file__).resolve().parents[1] / "examples" / "xi-putin-call.txt").read_text(encoding="utf-8")
 FRI = dt.date(2024, 2, 9)
@@ -116,10 +116,20 @@ def test_find_dateline(text, expected):
         ("between 9 and 12 March", ["12 March"]),
         ("Covid-19 and G20 and Model 3", []),
         ("2024年2月8日，习近平", ["2024年2月8日"]),
+        ("reported over the weekend, and last weekend too", ["over the weekend", "last weekend"]),
     ],
 )
 def test_find_date_mentions(text, mentions):
     assert [m[2] for m in find_date_mentions(text)] == mentions
+
+
+@pytest.mark.parametrize(
+    "text, is_year",
+    [("in 2023", True), ("the 2020-21 season", True), ("the 1990s", True), ("last year", True),
+     ("last week", False), ("Monday", False), ("March 2023", False), ("over the weekend", False), ("hello", False)],
+)
+def test_names_a_year(text, is_year):
+    assert names_a_year(text) is is_year
 
 
 def test_reference_article_mentions():

@@ -96,6 +96,23 @@ def test_no_anchor_means_no_invented_year(settings, article):
          "since the storm of March 3, 1987, which many remember.", dt.date(2024, 3, 6), None, None),
         ("Storm hits Oslo\n\nA storm cut power to 40,000 homes in Oslo, officials said.", None, None,
          "no date in the lead nor a publication date"),
+        # The dateline's date is the filing date (the anchor), not the event's: the rally was Monday.
+        ("Clinton criticises law\n\nFLINT, Mich., Oct. 4 (UPI) — Bill Clinton criticised the law. During the "
+         "rally Monday, he said premiums rise.", dt.date(2016, 10, 4), "2016-10-03", None),
+        # "after"/"since" date something earlier than the event: background.
+        ("Plague case in China\n\nA case of plague was reported in China after two people were diagnosed "
+         "last week.", dt.date(2019, 11, 18), None, None),
+        ("Friend convicted\n\nProsecutors said three days after April 15, 2013, the friends removed a bag.",
+         None, None, None),
+        # "before" does not: the event is just before the date it names.
+        ("Wild win\n\nHours before the game Tuesday, the coach expressed confidence in the winger.",
+         dt.date(2019, 11, 19), "2019-11-19", None),
+        # The lead's first date decides: a weekend is no single day, so the later "Nov. 5" is not taken.
+        ("Plague case in China\n\nA case of plague was reported over the weekend. The patient ate a rabbit on "
+         "Nov. 5, the agency said.", dt.date(2019, 11, 18), None, "'over the weekend' is no single recent day"),
+        # A year is never the event's day, so it does not block the day that follows it.
+        ("Storm hits Oslo\n\nThe worst storm of 2024 cut power to 40,000 homes on Monday.", dt.date(2024, 3, 6),
+         "2024-03-04", None),
     ],
 )
 def test_event_date_is_chosen_by_code_from_the_lead(settings, text, published, date, warning):

@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-__all__ = ["find_date_mentions", "find_dateline", "resolve_date", "MONTHS", "WEEKDAYS"]
+__all__ = ["find_date_mentions", "find_dateline", "resolve_date", "names_a_year", "MONTHS", "WEEKDAYS"]
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -68,6 +68,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("rel_day", r"(?i:\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow)\b)"),
         ("days_ago", r"(?i:\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b)"),
         ("rel_span", r"(?i:\b(?:earlier\s+|later\s+)?(?P<rel>last|past|this|next)\s+(?P<span>week|month|year)\b)"),
+        # Two days, so no single date: found so that it is not mistaken for a dateless lead.
+        ("weekend", r"(?i:\b(?:(?:over|during|at)\s+the|this|last|next|the\s+past)\s+weekend\b)"),
         ("years", rf"{_B}(?P<y>{_YEAR})\s?[-–/]\s?(?P<y2>{_YEAR}|\d\d){_E}"),
         ("decade", r"(?<![\w$])(?:(?:1[6-9]|20)\d0|[’']\d0)s\b"),
         ("year", rf"{_B}(?:(?:early|late|mid)[- ])?(?P<y>{_YEAR}){_E}"),
@@ -133,6 +135,18 @@ def find_date_mentions(text: str) -> list[tuple[int, int, str]]:
     year ranges ("2020-21") and decades. Times of day are not dates and are not included.
     """
     return [(start, end, text[start:end]) for start, end, _, _ in _scan(text)]
+
+
+_YEAR_KINDS = {"years", "decade", "year"}
+
+
+def names_a_year(date_text: str) -> bool:
+    """A year, years or a decade ("in 2023", "2020-21", "the 1990s", "last year"): never an event's day."""
+    spans = _scan(date_text, cue_months=False)
+    if not spans:
+        return False
+    _, _, kind, match = max(spans, key=lambda t: (t[1] - t[0], -t[0]))
+    return kind in _YEAR_KINDS or (kind == "rel_span" and match["span"].lower() == "year")
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:

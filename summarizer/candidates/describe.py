@@ -12,10 +12,11 @@ phrases are copied from the text, so they are never misaligned, and cost no gene
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from summarizer.candidates.dates import find_date_mentions
+from summarizer.candidates.dates import find_date_mentions, names_a_year
 
 __all__ = ["role_of", "measures_of", "stance_of", "lead_dates", "LeadClause", "lead_clause", "main_roles"]
 
@@ -95,10 +96,47 @@ def stance_of(cue: str, content: str) -> str:
 
 
 def lead_dates(doc: Any) -> list[tuple[int, int, str]]:
-    """The date expressions of the lead, where a story states its event's date; ground.py takes
-    the first that resolves recently against the anchor. Dates further down are background."""
+    """The date expressions of the lead that can date its event, as written, with their spans;
+    ground.py takes the first that resolves recently against the anchor. Dates further down are
+    background, and so are, in the lead, the dateline's own date ("FLINT, Mich., Oct. 4 (UPI) —":
+    the filing date, which is the anchor), years ("last year's blast") and dates that only place
+    something before the event ("three days after April 15, 2013", "after two were diagnosed last week")."""
     sentences = list(doc.sents)[:LEAD_SENTENCES]
-    return find_date_mentions(doc.text[: sentences[-1].end_char]) if sentences else []
+    if not sentences:
+        return []
+    text = doc.text
+    return [(start, end, written) for start, end, written in find_date_mentions(text[: sentences[-1].end_char])
+            if not _in_dateline(text, start, end) and not names_a_year(written) and not _background(doc, start, end)]
+
+
+_DATELINE_HEAD = re.compile(r"(?:[A-Z][\w.'’-]*[ ,]*)*")  # "FLINT, Mich., ": capitalised place words only
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")  # "Oct. 4 (UPI) —", "June 5, 2017 —"
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_DATELINE_HEAD.fullmatch(text, line_start, start) and _DATELINE_TAIL.match(text, end))
+
+
+# "after"/"since" X: X came earlier than the event, so X's date is background. "Hours before the
+# game Tuesday" is not: the event is close before the date (measured on the gold tune half).
+_BEFORE_WORDS = {"after", "since", "following"}
+
+
+def _background(doc: Any, start: int, end: int) -> bool:
+    """Whether a date hangs, on its way up the parse to the sentence's main verb, from "after" or
+    "since" (a preposition, or the marker of the clause it dates)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token, root = span.root, span.root.sent.root
+    while token.i != root.i and token.head.i != token.i:  # spaCy makes a new Token each access: compare .i
+        if token.lower_ in _BEFORE_WORDS and token.dep_ in ("prep", "mark", "advmod"):
+            return True
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BEFORE_WORDS for c in token.children):
+            return True
+        token = token.head
+    return False
 
 
 @dataclass(frozen=True)
