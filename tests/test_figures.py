@@ -510,6 +510,10 @@ def test_scales_and_multipliers(text, value, unit):
         ("3 people died. Police said 2 were", [(3, "people"), (2, None)]),  # not across sentences
         # a score followed by a comma is a score
         ("while serving at 5-4, but", []),
+        # a crowd's size
+        ("the Sabres in front of 15,522 in KeyBank Center.", [(15522, "people")]),
+        ("Neymar was among the more than 12,000 in attendance", [(12000, "people")]),
+        ("went off in front of 131 West 23rd Street", []),  # an address, a name
         # a name's words modify the noun without using up the words looked at
         ("worth eight of its Hong Kong shares.", [(8, "shares")]),
         ("Two United States service members were killed", [(2, "members")]),

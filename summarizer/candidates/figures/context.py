@@ -38,6 +38,22 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][\w’'.-]*,\s$")
 _NOT_COUNTS = {"percent", "percentage_point", "times", "basis points"}
 
 
+# A bare number that counts people by the idiom around it: "in front of 15,522", "a crowd of
+# 40,000", "more than 12,000 in attendance".
+_PEOPLE_BEFORE = re.compile(
+    r"(?i:\b(?:in\s+front\s+of|(?:crowd|audience|attendance|turnout)\s+of)\s+"
+    r"(?:about\s+|some\s+|more\s+than\s+|nearly\s+)?)$"
+)
+_PEOPLE_AFTER = re.compile(r"\s+in\s+attendance\b")
+
+
+def counts_people(text: str, m: re.Match[str], end: int) -> bool:
+    """A crowd's size: the number after "in front of"/"a crowd of", or before "in attendance"."""
+    if re.match(r"\s+[A-Z]", text[end : end + 2]):
+        return False  # "in front of 131 West 23rd Street": an address
+    return bool(_PEOPLE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]) or _PEOPLE_AFTER.match(text, end))
+
+
 def age_in_apposition(text: str, m: re.Match[str]) -> bool:
     """A whole number from 1 to 119 between commas after a capitalised word: "Parise, 35, had"."""
     digits = m["d"]

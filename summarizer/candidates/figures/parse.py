@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.candidates.figures.context import age_in_apposition, elided_unit
+from summarizer.candidates.figures.context import age_in_apposition, counts_people, elided_unit
 from summarizer.candidates.figures.exclusions import excluded_spans, inside, labels_a_name, model_number
 from summarizer.candidates.figures.news import in_direct_speech, restated
 from summarizer.candidates.figures.quantity import Quantity, approx
@@ -191,7 +191,10 @@ def _quantity(text: str, m: re.Match[str], lenient: bool, before: list[Quantity]
         unit = _shared_unit(text, end, lenient)
         strong = unit is not None
     if unit is None and first.currency is None:
-        unit, strong = ("years", True) if age_in_apposition(text, m) else (elided_unit(text, m, end, before), False)
+        if age_in_apposition(text, m) or counts_people(text, m, end):
+            unit, strong = ("years" if age_in_apposition(text, m) else "people"), True
+        else:
+            unit, strong = elided_unit(text, m, end, before), False
     if unit is None and first.word and not lenient:
         return None  # "the two have expanded ties": a pronoun, not a figure
     if first.currency is None and model_number(text, m):
