@@ -14,7 +14,7 @@ from typing import cast
 
 from summarizer.align import align
 from summarizer.candidates import Candidates
-from summarizer.candidates.dates import resolve_date
+from summarizer.candidates.dates import names_a_span, resolve_date
 from summarizer.candidates.describe import main_roles
 from summarizer.candidates.names import alias_groups, is_news_outlet
 from summarizer.candidates.parse import parse
@@ -165,7 +165,8 @@ def _figures(draft: Draft, c: Candidates, warnings: list[str]) -> list[Figure]:
 
 def _event(draft: Draft, c: Candidates, text: str, anchor: dt.date | None, warnings: list[str]) -> Event:
     """The event as the model words it; its date is chosen by code, never by the model: the
-    first date the lead states, unless it is old background, when it is a recent day; else none."""
+    first date the lead states, unless it is old background, when it is a recent day; none when it
+    is no single day ("last week"); the article's own date when the lead states no date at all."""
     e = draft.overview.event
     lead = _first_recent(c.lead_dates, anchor)
     date_text, evidence, date = None, None, None
@@ -181,8 +182,9 @@ def _event(draft: Draft, c: Candidates, text: str, anchor: dt.date | None, warni
                         "empty")
     elif anchor is None:
         warnings.append("no date in the lead nor a publication date: the event date is left empty")
-    # A lead that states no date is left undated, not given the publication date: that fallback
-    # won 3 articles of the gold tune half and lost 1 of the check half, so it is not kept.
+    else:  # a lead that dates nothing reports the day it was filed, as a dateline does
+        date = anchor.isoformat()
+        warnings.append(f"the lead states no date: the event date is the article's own date, {date}")
     description = _agreeing_description(e.what.strip(), c, warnings)
     place = align(e.where, text) if e.where else None
     evidence = evidence or place
@@ -216,12 +218,12 @@ def _names_overlap(a: str, b: str) -> bool:
 
 def _first_recent(lead_dates: list[tuple[int, int, str]], anchor: dt.date | None) -> tuple[int, int, str] | None:
     """The lead's first date that is no old background ("the storm of March 3, 1987"), if it names a
-    recent day: "over the weekend, after ... on Nov. 5" dates the event to no single day, not Nov. 5."""
+    recent day: "over the weekend, after ... on Nov. 5" or "this month" date the event to no single day."""
     for mention in lead_dates:
         date = resolve_date(mention[2], anchor)
         if date is not None and not _recent(date, anchor) and date < (anchor or dt.date.max).isoformat():
             continue  # an older date: background
-        return mention if _recent(date, anchor) else None
+        return mention if _recent(date, anchor) and not names_a_span(mention[2]) else None
     return None
 
 

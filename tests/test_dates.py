@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.candidates.dates import find_date_mentions, find_dateline, names_a_year, resolve_date
+from summarizer.candidates.dates import find_date_mentions, find_dateline, names_a_span, names_a_year, resolve_date
 
 ARTICLE = (Path(__file__).resolve().parents[1] / "examples" / "xi-putin-call.txt").read_text(encoding="utf-8")
 FRI = dt.date(2024, 2, 9)
@@ -130,6 +130,15 @@ def test_find_date_mentions(text, mentions):
 )
 def test_names_a_year(text, is_year):
     assert names_a_year(text) is is_year
+
+
+@pytest.mark.parametrize(
+    "text, is_span",
+    [("last week", True), ("this month", True), ("over the weekend", True), ("last year", False),
+     ("Monday", False), ("Nov. 5", False), ("in March", False), ("hello", False)],
+)
+def test_names_a_span(text, is_span):
+    assert names_a_span(text) is is_span
 
 
 def test_reference_article_mentions():

@@ -92,17 +92,25 @@ def test_no_anchor_means_no_invented_year(settings, article):
     [
         ("Storm hits Oslo\n\nA storm cut power to 40,000 homes in Oslo on Monday, officials said.",
          dt.date(2024, 3, 6), "2024-03-04", None),
+        # A lead that dates nothing but background reports the day it was filed, as a dateline does.
         ("Storm hits Oslo\n\nA storm cut power to 40,000 homes in Oslo, officials said. It was the worst "
-         "since the storm of March 3, 1987, which many remember.", dt.date(2024, 3, 6), None, None),
+         "since the storm of March 3, 1987, which many remember.", dt.date(2024, 3, 6), "2024-03-06",
+         "the lead states no date: the event date is the article's own date"),
+        # A span of days from the article's date names no day.
+        ("Visa program up for renewal\n\nThe program expires this month, officials said.", dt.date(2016, 9, 12),
+         None, "'this month' is no single recent day"),
         ("Storm hits Oslo\n\nA storm cut power to 40,000 homes in Oslo, officials said.", None, None,
          "no date in the lead nor a publication date"),
         # The dateline's date is the filing date (the anchor), not the event's: the rally was Monday.
-        ("Clinton criticises law\n\nFLINT, Mich., Oct. 4 (UPI) — Bill Clinton criticised the law. During the "
-         "rally Monday, he said premiums rise.", dt.date(2016, 10, 4), "2016-10-03", None),
+        # The dateline, a sentence of its own in the parse, does not count among the lead's sentences.
+        ("Clinton criticises law\n\nFLINT, Mich., Oct. 4 (UPI) —\n\nBill Clinton criticised the law. He "
+         "spoke in Flint. During the rally Monday, he said premiums rise.", dt.date(2016, 10, 4), "2016-10-03",
+         None),
         # "after"/"since" date something earlier than the event: background.
-        ("Plague case in China\n\nA case of plague was reported in China after two people were diagnosed "
-         "last week.", dt.date(2019, 11, 18), None, None),
-        ("Friend convicted\n\nProsecutors said three days after April 15, 2013, the friends removed a bag.",
+        ("Plague case in China\n\nA case of plague was reported on Sunday in China after two people were "
+         "diagnosed last week.", dt.date(2019, 11, 18), "2019-11-17", None),
+        ("Friend convicted\n\nProsecutors said three days after April 15, 2013, the two friends removed a bag "
+         "from the room.",
          None, None, None),
         # "before" does not: the event is just before the date it names.
         ("Wild win\n\nHours before the game Tuesday, the coach expressed confidence in the winger.",

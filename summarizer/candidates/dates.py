@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-__all__ = ["find_date_mentions", "find_dateline", "resolve_date", "names_a_year", "MONTHS", "WEEKDAYS"]
+__all__ = ["find_date_mentions", "find_dateline", "resolve_date", "names_a_year", "names_a_span", "MONTHS", "WEEKDAYS"]
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -140,13 +140,27 @@ def find_date_mentions(text: str) -> list[tuple[int, int, str]]:
 _YEAR_KINDS = {"years", "decade", "year"}
 
 
-def names_a_year(date_text: str) -> bool:
-    """A year, years or a decade ("in 2023", "2020-21", "the 1990s", "last year"): never an event's day."""
+def _longest(date_text: str) -> tuple[str, re.Match[str]] | None:
     spans = _scan(date_text, cue_months=False)
     if not spans:
-        return False
+        return None
     _, _, kind, match = max(spans, key=lambda t: (t[1] - t[0], -t[0]))
-    return kind in _YEAR_KINDS or (kind == "rel_span" and match["span"].lower() == "year")
+    return kind, match
+
+
+def names_a_year(date_text: str) -> bool:
+    """A year, years or a decade ("in 2023", "2020-21", "the 1990s", "last year"): never an event's day."""
+    found = _longest(date_text)
+    return found is not None and (found[0] in _YEAR_KINDS
+                                  or (found[0] == "rel_span" and found[1]["span"].lower() == "year"))
+
+
+def names_a_span(date_text: str) -> bool:
+    """A stretch of days counted from the article's date ("last week", "this month", "over the
+    weekend"): it places an event without naming its day."""
+    found = _longest(date_text)
+    return found is not None and (found[0] == "weekend"
+                                  or (found[0] == "rel_span" and found[1]["span"].lower() != "year"))
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
@@ -264,10 +278,10 @@ def resolve_date(date_text: str, anchor: dt.date | None) -> str | None:
         return None
     # The caller hands us a date phrase, so a bare month needs no cue here; the longest
     # expression in the phrase is the one meant ("in October 2023", not "2023").
-    spans = _scan(date_text, cue_months=False)
-    if not spans:
+    found = _longest(date_text)
+    if found is None:
         return None
-    _, _, kind, match = max(spans, key=lambda t: (t[1] - t[0], -t[0]))
+    kind, match = found
     resolver = _RESOLVERS.get(kind)
     return resolver(match, anchor) if resolver else None
 

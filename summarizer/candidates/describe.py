@@ -101,12 +101,25 @@ def lead_dates(doc: Any) -> list[tuple[int, int, str]]:
     background, and so are, in the lead, the dateline's own date ("FLINT, Mich., Oct. 4 (UPI) —":
     the filing date, which is the anchor), years ("last year's blast") and dates that only place
     something before the event ("three days after April 15, 2013", "after two were diagnosed last week")."""
-    sentences = list(doc.sents)[:LEAD_SENTENCES]
+    sentences = _lead_sentences(doc)
     if not sentences:
         return []
     text = doc.text
     return [(start, end, written) for start, end, written in find_date_mentions(text[: sentences[-1].end_char])
             if not _in_dateline(text, start, end) and not names_a_year(written) and not _background(doc, start, end)]
+
+
+def _lead_sentences(doc: Any) -> list[Any]:
+    """The first LEAD_SENTENCES sentences that have a verb, with the verbless ones among them: a
+    dateline ("FLINT, Mich., Oct. 4 (UPI) —") or a time stamp ("10 p.m.") is no sentence of the lead."""
+    lead: list[Any] = []
+    with_verb = 0
+    for sentence in doc.sents:
+        if with_verb == LEAD_SENTENCES:
+            break
+        lead.append(sentence)
+        with_verb += any(t.pos_ in ("VERB", "AUX") for t in sentence)
+    return lead
 
 
 _DATELINE_HEAD = re.compile(r"(?:[A-Z][\w.'’-]*[ ,]*)*")  # "FLINT, Mich., ": capitalised place words only
