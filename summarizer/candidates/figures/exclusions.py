@@ -25,7 +25,7 @@ _LABEL_BEFORE = re.compile(
     r"channel|version|level|phase|grade|episode|round|stage|act|lot|code|exit|pier|terminal|tel|#)\s*)$"
 )
 _NAME_AFTER = re.compile(r"\s(?!(?:The|A|An|In|On|At|But|And)\b)[A-Z][a-z]")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*|[\"“‘(]\s*)$")  # glued: "violence.About 100"
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“‘(]\s*)$")
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:

@@ -25,7 +25,6 @@ __all__ = ["Quantity", "all_quantities", "find_quantities", "parse_quantity"]
 
 _RANGE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+to[\s-]+")
 _CURRENCY_SYMBOL = re.compile(r"(?:[A-Z]{0,2}\s?\$(?:US|A|NZ|HK|C|S)?|€|£|¥|RM|PS(?=\d))?")
-_OR = re.compile(r"\s+or\s+")
 _SHARE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|or|and)\s+")
 _SIGN = re.compile(r"(?:[-−]|\b(?i:minus)[- ]?)$")
 _SIGN_CONTEXT = re.compile(r"(?:^|[(\[]|\b(?i:to|at|of|by|was|is|hit|reached)\s|[$€£¥])$")
@@ -115,21 +114,10 @@ def _after_symbol(text: str, pos: int) -> int:
     return sym.end() if sym else pos  # the pattern is optional, so it always matches
 
 
-def _second_number(
-    text: str, pos: int, between: bool, change: bool, first_value: float
-) -> tuple[_Core, re.Match[str]] | None:
+def _second_number(text: str, pos: int, between: bool, change: bool) -> tuple[_Core, re.Match[str]] | None:
     """The other end of a range starting at `pos`: "-15", " to 7 million", " and 7". After a
     change ("rose by $43.6bn to $419.2bn") "to" gives the new level, not a range's end."""
     sep = (re.compile(r"\s+(?:and|to)\s+") if between else _RANGE_SEP).match(text, pos)
-    if not sep and not between:
-        # "three or four years": two neighbouring counts are one approximate range ("8 or $9",
-        # with its own currency, or "25k or 40k" are two figures)
-        alt = _OR.match(text, pos)
-        m2 = NUMBER.match(text, alt.end()) if alt else None
-        if m2 is None or prefix_currency(text, m2.start()):
-            return None
-        second = _core(text, m2)
-        return (second, m2) if second.value == first_value + 1 else None
     if not sep or (change and "to" in sep.group()):
         return None
     m2 = NUMBER.match(text, _after_symbol(text, sep.end()))
@@ -144,7 +132,7 @@ def _range(text: str, first: _Core, unit_end: int, unit: str | None) -> tuple[fl
     between = bool(re.search(r"(?i:\bbetween\s*)$", before))
     change = bool(re.search(r"(?i:\bby\s*)$", before))
     for pos in dict.fromkeys((first.end, unit_end)):
-        found = _second_number(text, pos, between, change, first.value)
+        found = _second_number(text, pos, between, change)
         if not found:
             continue
         second, m2 = found
