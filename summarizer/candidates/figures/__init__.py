@@ -4,8 +4,8 @@
 "dozens of"); `units` reads the unit after (or before) a number; `words` knows number
 words and fractions; `exclusions` knows the digits that are no quantity (dates, phones, names);
 `context` reads a unit the words after a number leave out (an age in apposition, an elided noun);
-`news` keeps the article's figures: not direct speech, each restated fact once (`find_quantities`
-applies it; `all_quantities` is every mention).
+`news` keeps each restated fact once (`find_quantities` applies it; `all_quantities` is every
+mention).
 
 The model is asked to copy figures; this module is what we check them against. The parser
 is a set of small regular-expression rules (no ML, no I/O), chosen after measuring the

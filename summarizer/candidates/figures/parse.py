@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from summarizer.candidates.figures.context import age_in_apposition, counts_people, elided_unit
 from summarizer.candidates.figures.exclusions import excluded_spans, inside, labels_a_name, model_number
-from summarizer.candidates.figures.news import in_direct_speech, restated
+from summarizer.candidates.figures.news import restated
 from summarizer.candidates.figures.quantity import Quantity, approx
 from summarizer.candidates.figures.specials import specials
 from summarizer.candidates.figures.units import (
@@ -216,9 +216,9 @@ def _scan(text: str, lenient: bool) -> list[Quantity]:
 
 def find_quantities(text: str) -> list[Quantity]:
     """The article's figures in `text`, in order, with offsets into `text`: every numeric
-    mention (`all_quantities`) but those in direct speech and word-for-word restatements (`news`)."""
+    mention (`all_quantities`) but word-for-word restatements (`news`)."""
     found = all_quantities(text)
-    return [q for i, q in enumerate(found) if not in_direct_speech(text, q.start) and not restated(text, q, found[:i])]
+    return [q for i, q in enumerate(found) if not restated(text, q, found[:i])]
 
 
 def all_quantities(text: str) -> list[Quantity]:
