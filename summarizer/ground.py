@@ -12,12 +12,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import cast
 
+from summarizer.agreement import inverts_lead
 from summarizer.align import align
 from summarizer.candidates import Candidates
 from summarizer.candidates.dates import names_a_span, resolve_date
-from summarizer.candidates.describe import main_roles
 from summarizer.candidates.names import alias_groups, is_news_outlet
-from summarizer.candidates.parse import parse
 from summarizer.candidates.quotations import source_kind
 from summarizer.extract.drafts import Draft
 from summarizer.merge import (
@@ -194,26 +193,13 @@ def _event(draft: Draft, c: Candidates, text: str, anchor: dt.date | None, warni
 
 
 def _agreeing_description(description: str, c: Candidates, warnings: list[str]) -> str:
-    """The model's event line, unless it inverts who did what to whom: its subject is the lead's
-    object and not its subject ("US accuses China" for "Xi and Putin accused the US"). Then the
-    lead's main clause, cut short, is the description: copied, so it cannot invert anything."""
-    lead = c.lead
-    if lead is None or not description:
-        return description
-    roles = main_roles(next(iter(parse(description).sents)))
-    if roles is None:
-        return description
-    if _names_overlap(roles[0], lead.target) and not _names_overlap(roles[0], lead.agent):
+    """The model's event line, unless it inverts who did what to whom (see agreement.py), even
+    after the re-ask: then the lead's main clause, cut short, copied so it cannot invert anything."""
+    if c.lead is not None and inverts_lead(description, c.lead):
         warnings.append(f"the event line {description!r} inverts who did what to whom in the lead; "
                         "the lead's main clause is used instead")
-        return lead.clause
+        return c.lead.clause
     return description
-
-
-def _names_overlap(a: str, b: str) -> bool:
-    def parts(phrase: str) -> list[str]:
-        return [p.strip() for p in phrase.replace(" and ", ",").split(",") if p.strip()]
-    return any(same_entity(x, y) for x in parts(a) for y in parts(b))
 
 
 def _first_recent(lead_dates: list[tuple[int, int, str]], anchor: dt.date | None) -> tuple[int, int, str] | None:

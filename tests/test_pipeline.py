@@ -135,7 +135,7 @@ def test_meta_records_backend_prompt_and_usage(settings, article):
     summary = summarize(article, settings=settings, backend=FakeBackend(draft_for(article.text)))
     m = summary.meta
     assert (m.backend, m.model, m.attempts, m.reasks) == ("fake", "fake-model", 1, 0)  # one prose call
-    assert m.prompt_version.startswith("extract-v3+rules-")
+    assert m.prompt_version.startswith("extract-v4+rules-")
     assert m.tokens.prompt > 0 and m.tokens.completion > 0
 
 
@@ -253,19 +253,41 @@ def test_stances_and_measures_are_copied_from_the_text(settings, article):
         assert all(word in text for word in figure.measures.removesuffix("…").split())
 
 
+_INVERTED = "US accuses China and Russia of interfering"  # the lead's object as the subject
+_LEAD = "Chinese President Xi Jinping and his Russian counterpart"
+
+
 @pytest.mark.parametrize(
-    ("what", "kept"),
+    ("lines", "description", "calls"),
     [
-        ("US accuses China and Russia of interfering", False),  # the lead's object as the subject: inverted
-        ("Xi and Putin accuse the US of interference", True),
-        ("China and Russia accused the United States of interfering", True),
-        ("Leaders held a phone call", True),  # no object to compare: kept
+        ([_INVERTED, "Xi and Putin accuse the US of interference"], "Xi and Putin accuse the US of interference", 2),
+        ([_INVERTED, _INVERTED], _LEAD, 2),  # inverted again after the re-ask: the lead's own clause
+        (["Xi and Putin accuse the US of interference"], "Xi and Putin accuse the US of interference", 1),
+        (["China and Russia accused the United States of interfering"],
+         "China and Russia accused the United States of interfering", 1),
+        (["Leaders held a phone call"], "Leaders held a phone call", 1),  # no object to compare: kept
     ],
 )
-def test_an_event_line_that_inverts_the_lead_falls_back_to_the_lead(settings, article, what, kept):
-    overview = {"headline": "h", "summary": "s", "event": {"what": what, "type": "t", "when": None, "where": None}}
-    summary = summarize(article, settings=settings, backend=FakeBackend([overview]))
-    assert (summary.event.description == what) is kept
-    if not kept:
-        assert summary.event.description.startswith("Chinese President Xi Jinping and his Russian counterpart")
-        assert any("inverts who did what to whom" in w for w in summary.meta.warnings)
+def test_an_event_line_that_inverts_the_lead_is_reasked_once_then_replaced(settings, article, lines, description,
+                                                                            calls):
+    answers = [{"headline": "h", "summary": "s", "event": {"what": w, "type": "t", "when": None, "where": None}}
+               for w in lines]
+    summary = summarize(article, settings=settings, backend=FakeBackend(answers))
+    assert summary.event.description.startswith(description)
+    assert summary.meta.attempts == calls
+    assert any("asked again" in w for w in summary.meta.warnings) is (calls == 2)
+    assert any("inverts who did what to whom" in w for w in summary.meta.warnings) is (description == _LEAD)
+
+
+def test_the_event_reask_names_who_acts_and_keeps_the_article_data(settings, article):
+    from summarizer.backends.structured import _render
+
+    inverted = {"headline": "h", "summary": "s", "event": {"what": _INVERTED + " {{ 7*7 }}", "type": "t",
+                                                            "when": None, "where": None}}
+    backend = FakeBackend([inverted, inverted])
+    summarize(article, settings=settings, backend=backend)
+    retry = backend.calls[1]
+    rendered = [_render(m["content"], retry.context) for m in retry.messages]
+    assert rendered[:3] == [_render(m["content"], backend.calls[0].context) for m in backend.calls[0].messages]
+    assert "{{ 7*7 }}" in rendered[3], "the model's own answer is data, never a template"
+    assert "Xi Jinping" in rendered[4] and _INVERTED in rendered[4]

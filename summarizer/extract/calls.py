@@ -11,11 +11,13 @@ is read once. Every list and string is bounded, which bounds the grammar.
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
 from pydantic import BaseModel
 
+from summarizer.agreement import inverts_lead
 from summarizer.backends.base import Attempt, Backend, CallRequest, TruncatedOutputError
 from summarizer.candidates import Candidates
 from summarizer.errors import ExtractionError, SummarizerError
@@ -25,6 +27,7 @@ from summarizer.extract.drafts import (
     Draft,
     Extraction,
     Notes,
+    Overview,
     notes_model,
 )
 from summarizer.extract.prompts import load_sections
@@ -109,9 +112,37 @@ def extract(backend: Backend, text: str, c: Candidates, *, max_reasks: int, max_
             answer, notes = (Actors(participants=[]) if task == "actors" else Notes()), [
                 f"the {task} answer was unusable and is left out ({exc.message})"]
             used, tried = exc.tokens, exc.attempts[len(attempts):]
-        answers[task] = answer
         tokens, attempts, warnings = tokens + used, attempts + tried, warnings + notes
+        if task == "overview" and isinstance(answer, Overview) and inverts_lead(answer.event.what, c.lead):
+            answer, used, tried = _reask_event(backend, request, answer, c, spent=tokens)
+            tokens, attempts = tokens + used, attempts + tried
+            warnings.append("the event line inverted who did what to whom in the lead; the model was asked again")
+        answers[task] = answer
     return Extraction(Draft(**answers), tokens, attempts, warnings)  # type: ignore[arg-type]
+
+
+def _reask_event(backend: Backend, request: CallRequest[Any], answer: Overview, c: Candidates, *,
+                 spent: Tokens) -> tuple[Overview, Tokens, list[Attempt]]:
+    """Ask once more for an overview whose event line inverts the lead, saying who acts there.
+    The better of the two answers is kept; ground.py replaces a line that still inverts the lead."""
+    assert c.lead is not None  # inverts_lead is False without a lead
+    retry = copy.copy(request)
+    retry.messages = [*request.messages, {"role": "assistant", "content": "{{ previous_answer }}"},
+                      {"role": "user", "content": load_sections("extract_v2.md")["event_check"]}]
+    retry.context = {**request.context, "previous_answer": answer.model_dump_json(),
+                     "event_line": answer.event.what, "lead_agent": neutralise(c.lead.agent),
+                     "lead_clause": neutralise(c.lead.clause)}
+    retry.token_budget = None if request.token_budget is None else request.token_budget - spent.total
+    retry.spent_before = request.spent_before + spent.total
+    try:
+        second, used, tried, _ = _call_task(backend, retry)
+    except SummarizerError as exc:
+        if not isinstance(exc, ExtractionError):
+            raise
+        return answer, exc.tokens, exc.attempts  # the first answer stands; grounding corrects it
+    if isinstance(second, Overview) and not inverts_lead(second.event.what, c.lead):
+        return second, used, tried
+    return answer, used, tried
 
 
 def _call_task(backend: Backend, request: CallRequest[Any]) -> tuple[BaseModel, Tokens, list[Attempt], list[str]]:
