@@ -74,3 +74,18 @@ def test_non_sources_are_capped_sources_never() -> None:
     chosen = select_participants(parse(text))
     assert len(chosen) <= MAX_PARTICIPANTS
     assert "Rafael Nadal" in {f.name for f in chosen}
+
+
+# (text, group, selected?): an unnamed group that acts in the lead is a participant, unless an
+# office noun names it; one that acts once later in the body is not (unless in an event: below).
+GROUPS = [
+    ("Protesters clashed with riot police in Caracas on Monday. " + BODY, "Protesters", True),
+    ("The president visited the flooded town on Monday. " + BODY, "president", False),
+    (LEAD + BODY + "Analysts met the delegation.", "Analysts", False),
+]
+
+
+@pytest.mark.parametrize(("text", "group", "selected"), GROUPS)
+def test_groups_that_act(text: str, group: str, selected: bool) -> None:
+    chosen = {f.name.lower() for f in select_participants(parse(text)) if f.kind == "group"}
+    assert (group.lower() in chosen) is selected, chosen

@@ -18,7 +18,7 @@ Selection:
 - a named participant (person, organisation, country) that acts (agent or patient) in the lead or
   at least twice, or that is named at least `REPEATED` times outside place and modifier phrases;
 - a person who acts once, anywhere ("Añez was detained", "Castaner visited the site");
-- an unnamed group only as a source.
+- an unnamed group that acts in the lead, unless `office` names it.
 Places never are (a GPE that never acts is a place; see entities._kind). Sources are never capped
 (their positions name them anyway); the others are capped at `MAX_PARTICIPANTS` less the sources,
 kept by lead presence, mention count and acting as an agent (a results list names dozens who act).
@@ -93,7 +93,11 @@ def _reasons(f: Features) -> list[str]:
         out.append("source")
     acts = bool(f.agent or f.patient)
     if f.kind == "group":
-        # LABELLING.md: an unnamed group counts only when it holds a reported position.
+        # LABELLING.md counts an unnamed group that holds a position (a source); WikiEvents counts
+        # every group that is an event's argument. Kept besides sources: a group that acts in the
+        # lead, unless an office noun names it ("the president" is someone the text names).
+        if acts and not f.office and f.in_lead:
+            out.append("acts")
         return out
     if acts and (f.in_lead or f.mentions >= 2):
         out.append("acts")
