@@ -30,6 +30,13 @@ CASES = [
     ("Senator Graham lamented that the party had no platform on the environment.",
      "Senator Graham", "lamented", "the party had no platform on the environment"),
     # "call" with an object and its predicate is a stance; "called him" alone is not
+    # a noun cue with a possessor: a "that" clause, a "to" infinitive, a clause after "is"
+    ("Donald Trump's claim that there were thousands of shootings is true.",
+     "Donald Trump's", "claim", "there were thousands of shootings"),
+    ("President Obama's decision to restore relations with Burma paid off.",
+     "President Obama", "decision", "to restore relations with Burma"),
+    ("Mr. Obama's bet is that his regulations will be hard to undo.",
+     "Mr. Obama", "bet", "his regulations will be hard to undo"),
     ("Clinton called her vote for the war a mistake.", "Clinton", "called", "her vote for the war a mistake"),
 ]
 
@@ -45,6 +52,7 @@ def test_attribution_rules(text: str, source: str, cue: str, content: str) -> No
 @pytest.mark.parametrize("text", [
     "He called his brother yesterday.",
     "The opposition sought a referendum in 2016.",
+    "The claim that there were thousands of shootings is true.",  # no possessor holds it
 ])
 def test_no_attribution(text: str) -> None:
     assert find_attributions(parse(text)) == []

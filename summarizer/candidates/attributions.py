@@ -11,6 +11,7 @@
 - Direct quotes: spans from `quotations.find_quotations`; the source is re-resolved through the
   parse: the cue verb next to the quote in its sentence (or the "X said:" sentence just before).
   A quote attributed by a cue replaces the complement of that cue unless the complement holds it.
+- Noun cues with a possessor ("Trump's claim that …"): `reported.noun_cues`.
 - No cap: every cue in the text is considered.
 """
 
@@ -21,6 +22,7 @@ from typing import Any
 
 from summarizer.candidates.entities import Cluster, entity_clusters
 from summarizer.candidates.quotations import find_quotations
+from summarizer.candidates.reported import noun_cues
 
 __all__ = ["Attribution", "CUES", "can_hold_view", "find_attributions"]
 
@@ -61,7 +63,7 @@ class Attribution:
     content: str
     content_start: int
     content_end: int
-    kind: str  # reported | quote | according
+    kind: str  # reported | quote | according | noun
     source_pos: str = ""  # the source head's coarse part of speech: PROPN, NOUN, PRON…
     source_lemma: str = ""  # the source head's lemma: "mayor", "campaign"
 
@@ -309,6 +311,8 @@ def find_attributions(doc: Any, clusters: list[Cluster] | None = None) -> list[A
         if token.lower_ == "according" and (hit := _according(token)):
             source, content = hit
             found[token.i] = _make(doc, resolver, source, (token.i, token.i + 2), content, "according")
+    for owner, noun, content in noun_cues(doc):  # "Trump's claim that …"
+        found.setdefault(noun.i, _make(doc, resolver, owner, (noun.i, noun.i + 1), content, "noun"))
     return _outermost(sorted(found.values(), key=lambda a: (a.content_start, a.cue_start)))
 
 

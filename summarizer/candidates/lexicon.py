@@ -149,6 +149,15 @@ STANCE_VERBS = tuple(
     ).split("|")
 )
 
+# Nouns that attribute a statement or stance to their possessor ("Trump's claim that…",
+# "Obama's decision to…"): nominal cues of PARC and PolNeAR, lemmas.
+CUE_NOUNS = frozenset(
+    "claim assertion argument view belief statement warning promise pledge demand allegation accusation "
+    "charge suggestion insistence denial admission criticism decision determination proposal plan bet fear "
+    "hope concern contention conviction position stance opinion vow threat complaint prediction assessment "
+    "conclusion finding announcement eagerness desire intention refusal recommendation".split()
+)
+
 # --- characters -----------------------------------------------------------------------------
 
 # Format characters with no content in any script: soft hyphen, zero-width space, word joiner,

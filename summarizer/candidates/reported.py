@@ -1,0 +1,62 @@
+"""Attributions told by a noun, not a verb: "Trump's claim that there were thousands of shootings",
+"Obama's decision to jump-start relations", "Mr. Obama's bet is that…".
+
+    noun_cues(doc) -> [(source token, cue token, (start, end) token range of the content)]
+
+The cue is a noun of `CUE_NOUNS` (PARC's and PolNeAR's nominal cues: claim, view, decision…)
+whose possessor names who holds it; without a possessor ("the claim that…") nobody does. The
+content is what the noun takes: a "that" clause or a "to" infinitive (acl), a clause after
+"is" ("'s bet is that…"), else an "about"/"on" phrase ("North Korea's claims about its test").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from summarizer.candidates.lexicon import CUE_NOUNS
+
+__all__ = ["noun_cues"]
+
+_TOPIC_PREPS = {"about", "on", "over", "for"}
+
+
+def _clause(noun: Any) -> Any | None:
+    """The clause the cue noun takes, itself or through "is"."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and any(k.dep_ in ("mark", "aux") and k.lower_ in ("that", "to")
+                                              for k in c.children):
+            return c
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_ == "be":  # "Obama's bet is that …"
+        return next((c for c in head.children if c.dep_ == "ccomp"), None)
+    return None
+
+
+def _content(noun: Any) -> tuple[int, int] | None:
+    clause = _clause(noun)
+    if clause is None:
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS), None)
+        clause = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+    if clause is None:
+        return None
+    doc = noun.doc
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    while start < end and (doc[start].is_punct or doc[start].lower_ == "that" and doc[start].dep_ == "mark"):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return (start, end) if end - start >= 2 else None
+
+
+def noun_cues(doc: Any) -> list[tuple[Any, Any, tuple[int, int]]]:
+    out = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in CUE_NOUNS:
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue
+        content = _content(token)
+        if content is not None:
+            out.append((owner, token, content))
+    return out
