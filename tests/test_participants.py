@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("spacy")
 
 from summarizer.candidates.attributions import find_attributions  # noqa: E402
-from summarizer.candidates.entities import entity_clusters  # noqa: E402
+from summarizer.candidates.entities import clean_name, entity_clusters  # noqa: E402
 from summarizer.candidates.parse import PACKAGE, load_pipeline, parse  # noqa: E402
 from summarizer.candidates.participants import (  # noqa: E402
     MAX_PARTICIPANTS,
@@ -91,3 +91,20 @@ GROUPS = [
 def test_groups_that_act(text: str, group: str, selected: bool) -> None:
     chosen = {f.name.lower() for f in select_participants(parse(text)) if f.kind == "group"}
     assert (group.lower() in chosen) is selected, chosen
+
+
+# (as the NER spans it, the name): what is glued to a name is no part of it.
+NAMES = [
+    ("the Kremlin’s", "Kremlin"),
+    ("Michael A. Cinco[898", "Michael A. Cinco"),
+    ("Chester J. McBride[900]", "Chester J. McBride"),
+    ("Nicolas Jarry 6-4", "Nicolas Jarry"),
+    ("Botic van de Zanschulp 6-2 7-6 (5)", "Botic van de Zanschulp"),
+    ("G20", "G20"),
+    ("Section 8-2 Group", "Section 8-2 Group"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMES)
+def test_clean_name(text: str, name: str) -> None:
+    assert clean_name(text) == name

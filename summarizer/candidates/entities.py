@@ -77,9 +77,14 @@ class Cluster:
         return any(m.role in ("agent", "patient") for m in self.mentions)
 
 
+# What the NER glues to a name: a footnote mark ("Cinco[898]"), a score ("Nicolas Jarry 6-4").
+_TRAILING_JUNK = re.compile(r"(?:\s*\[\d*\]?|\s+\d+-\d+(?:\s*\(\d+\))?)+$")
+
+
 def clean_name(text: str) -> str:
-    """'the Kremlin’s' -> 'Kremlin'; the text as written otherwise (titles kept: the alias keeps them)."""
-    text = _POSSESSIVE.sub("", " ".join(text.split()))
+    """'the Kremlin’s' -> 'Kremlin', 'Cinco[898' -> 'Cinco', 'Jarry 6-4' -> 'Jarry'; the text as
+    written otherwise (titles kept: the alias keeps them)."""
+    text = _TRAILING_JUNK.sub("", _POSSESSIVE.sub("", " ".join(text.split())))
     return re.sub(r"^(?:the|The|THE)\s+", "", text).strip(" ,.;:-–—\"“”'‘’()")
 
 
