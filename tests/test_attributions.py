@@ -26,6 +26,9 @@ CASES = [
      "Emirates President Tim Clark", "told", "the airline will grow again"),
     ("Sonya Zoghlin told The Hill in a statement that her client did not intend to cause harm.",
      "Sonya Zoghlin", "told", "her client did not intend to cause harm"),
+    # a relative clause is part of the content (the gold suite's quotes keep it)
+    ("Castro said he fought with the man, who snatched the keys from his hand.",
+     "Castro", "said", "he fought with the man, who snatched the keys from his hand"),
     # speech acts beyond "say"
     ("Senator Graham lamented that the party had no platform on the environment.",
      "Senator Graham", "lamented", "the party had no platform on the environment"),
@@ -47,6 +50,15 @@ def test_attribution_rules(text: str, source: str, cue: str, content: str) -> No
     assert [(a.source, a.cue, a.content) for a in found] == [(source, cue, content)]
     a = found[0]
     assert text[a.content_start : a.content_end] == a.content  # grounded: offsets into the text
+
+
+def test_trailing_participle_is_the_next_attribution() -> None:
+    # ", arguing…" is the same source's next attribution, not part of this one
+    text = "Senator Perdue said the attacks did not hurt Romney, arguing that divisions in the party did."
+    assert [(a.source, a.cue, a.content) for a in find_attributions(parse(text))] == [
+        ("Senator Perdue", "said", "the attacks did not hurt Romney"),
+        ("Senator Perdue", "arguing", "divisions in the party did"),
+    ]
 
 
 @pytest.mark.parametrize("text", [

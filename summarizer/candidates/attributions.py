@@ -22,7 +22,7 @@ from typing import Any
 
 from summarizer.candidates.entities import Cluster, entity_clusters
 from summarizer.candidates.quotations import find_quotations
-from summarizer.candidates.reported import noun_cues
+from summarizer.candidates.reported import noun_cues, trim_tail
 
 __all__ = ["Attribution", "CUES", "can_hold_view", "find_attributions"]
 
@@ -96,7 +96,10 @@ def _subject(token: Any) -> Any | None:
         if subjects:
             return subjects[0]
         if token.dep_ in ("advcl", "xcomp", "conj", "acl") and token.head is not token:
-            token = token.head
+            # "X said A hurt B, arguing …": the parse hangs the participle on the reported
+            # clause, but its speaker is the reporting verb's
+            reported = token.tag_ == "VBG" and token.head.dep_ == "ccomp" and _cue(token.head.head)
+            token = token.head.head if reported else token.head
             continue
         return None
     return None
@@ -142,7 +145,7 @@ def _content(token: Any) -> tuple[int, int] | None:
     end = max(c.right_edge.i for c in chosen) + 1
     if start < token.i < end:  # the complement straddles the cue: keep the side after it
         start = token.i + 1
-    start, end = _strip(doc, start, end)
+    start, end = _strip(doc, start, trim_tail(doc, start, end, CUES))
     if end - start < 1 or (end - start == 1 and doc[start].pos_ == "PRON"):
         return None
     return start, end
