@@ -11,7 +11,16 @@ pytest.importorskip("spacy")
 
 from summarizer.candidates.attributions import find_attributions  # noqa: E402
 from summarizer.candidates.entities import entity_clusters  # noqa: E402
-from summarizer.candidates.parse import PACKAGE, blocks, load_pipeline, parse, pipeline_info, require_words  # noqa: E402
+from summarizer.candidates.parse import (  # noqa: E402
+    PACKAGE,
+    Batcher,
+    _Job,
+    blocks,
+    load_pipeline,
+    parse,
+    pipeline_info,
+    require_words,
+)
 from summarizer.candidates.participants import select_participants  # noqa: E402
 from summarizer.errors import ConfigError, InputError  # noqa: E402
 
@@ -177,3 +186,69 @@ def test_roles_come_from_titles_and_appositions(text, name, role):
 
     actor = next(a for a in find_candidates(text).actors if a.name == name)
     assert actor.role == role
+
+
+def _signature(doc) -> list[tuple]:
+    return [(t.text, t.whitespace_, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph), t.ent_iob_,
+             t.ent_type_, t.is_sent_start) for t in doc]
+
+
+BATCH_TEXTS = [
+    "China accused the United States of using coercion against its neighbours.",
+    "Hillary Clinton spoke in Ohio on Monday.\nMrs. Clinton said the plan would work.",
+    "“We will not back down,” said Mr Xi. The talks will resume next week, according to Reuters.",
+    "The council met on Monday and approved the plan for district 7, officials said.",
+    "",
+    "Kremlin aide Yuri Ushakov said the two leaders would meet in March. " * 3,
+]
+
+
+def test_concurrent_parses_are_batched_and_each_doc_is_its_own_parse() -> None:
+    import threading
+
+    nlp = load_pipeline()
+    alone = [_signature(nlp(text)) for text in BATCH_TEXTS]
+    batcher = Batcher(nlp)
+    started = threading.Barrier(len(BATCH_TEXTS) * 4)
+    results: dict[int, list] = {}
+
+    def one(i: int) -> None:
+        started.wait()
+        results[i] = batcher([BATCH_TEXTS[i % len(BATCH_TEXTS)]])
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(len(BATCH_TEXTS) * 4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not batcher._queue and not batcher._busy
+    for i, docs in results.items():
+        assert len(docs) == 1 and _signature(docs[0]) == alone[i % len(BATCH_TEXTS)]
+    # parse() itself, several blocks per call, from threads: the same Docs as one at a time
+    long_text = "\n".join(BATCH_TEXTS) * 40
+    expected = _signature(parse(long_text))
+    out: list[list] = []
+    threads = [threading.Thread(target=lambda: out.append(_signature(parse(long_text)))) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert out == [expected] * 4
+
+
+def test_a_failing_text_fails_only_its_caller() -> None:
+    class Picky:
+        def pipe(self, texts, batch_size=None):
+            texts = list(texts)
+            if "bad" in texts:
+                raise ValueError("bad text")
+            return [text.upper() for text in texts]
+
+    batcher = Batcher(Picky())
+    job_ok, job_bad = _Job(["a", "b"]), _Job(["bad"])
+    batcher._parse([job_ok, job_bad])
+    assert job_ok.docs == ["A", "B"] and job_ok.error is None
+    assert job_bad.docs is None and isinstance(job_bad.error, ValueError)
+    with pytest.raises(ValueError):
+        batcher(["bad"])
+    assert batcher(["c"]) == ["C"] and not batcher._busy

@@ -14,6 +14,12 @@ most `MAX_PARSED_CHARS` characters are parsed in all. Past that budget the Doc s
 a prefix of the input (offsets stay valid) and `doc.user_data["truncated_at"]` says where. Measured
 here (2 CPUs): 0.08 s for the 3 kB reference article, about 35 s per MB of text, so the budget of
 250,000 characters bounds a 2 MB article at about 9 s.
+
+Concurrent calls share a batch (`Batcher`): threads that call `parse` while another thread's parse
+runs are parsed together in the next `nlp.pipe` call, so spaCy's fixed cost per call (each
+component's Python layers, about half a short article's parse) is paid once per batch. Each text
+still gets its own Doc, the same as `nlp(text)` gives (tests/test_parse.py; bench/RESULTS.md
+section 2 for what it saves). One thread, or one caller at a time, parses exactly as before.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ MAX_PARSED_CHARS = 250_000
 _LINE_BREAKS = "summarizer_line_breaks"
 _LOCK = threading.Lock()
 _LOADED: dict[str, Any] = {}
+_BATCHERS: dict[str, Batcher] = {}
+MAX_BATCH_TEXTS = 64  # blocks per nlp.pipe call when many threads wait at once
 
 
 def load_pipeline(name: str = DEFAULT_PIPELINE) -> Any:
@@ -62,7 +70,85 @@ def load_pipeline(name: str = DEFAULT_PIPELINE) -> Any:
             raise ConfigError(f"spaCy pipeline '{name}' lacks {', '.join(sorted(missing))}: pip install {PACKAGE}")
         nlp.max_length = max(nlp.max_length, BLOCK_CHARS * 2)
         _LOADED[name] = nlp
+        _BATCHERS[name] = Batcher(nlp)
         return nlp
+
+
+class _Job:
+    __slots__ = ("texts", "docs", "error", "ready")
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.docs: list[Any] | None = None
+        self.error: BaseException | None = None
+        self.ready = threading.Event()  # set once: the Docs are in, or this job leads the next batch
+
+
+class Batcher:
+    """`batcher(texts)` is `list(nlp.pipe(texts))`, with the texts of concurrent callers parsed together.
+
+    Leader and followers: a caller that finds no parse running parses the queue (its own texts
+    and whatever arrived meanwhile) in one `nlp.pipe` call; callers arriving meanwhile queue and
+    wait; when the batch is done the first of them leads the next one. So one parse runs at a time
+    (spaCy under the GIL could not run two at once anyway) and no caller waits for more than the
+    batch running when it came plus its own. A batch that raises is parsed again caller by caller,
+    so an error reaches only the caller whose text caused it.
+    """
+
+    def __init__(self, nlp: Any, max_texts: int = MAX_BATCH_TEXTS) -> None:
+        self.nlp = nlp
+        self.max_texts = max_texts
+        self._lock = threading.Lock()
+        self._queue: list[_Job] = []
+        self._busy = False  # a leader is parsing; invariant: the queue is empty when not busy
+
+    def __call__(self, texts: list[str]) -> list[Any]:
+        job = _Job(texts)
+        with self._lock:
+            self._queue.append(job)
+            lead, self._busy = not self._busy, True
+        if not lead:
+            job.ready.wait()
+        if job.docs is None and job.error is None:  # the first caller, or promoted to lead
+            self._lead()
+        if job.error is not None:
+            raise job.error
+        assert job.docs is not None
+        return job.docs
+
+    def _lead(self) -> None:
+        with self._lock:  # this leader's job is the queue's first, so it is in the batch
+            batch: list[_Job] = []
+            count = 0
+            while self._queue and (not batch or count + len(self._queue[0].texts) <= self.max_texts):
+                batch.append(self._queue.pop(0))
+                count += len(batch[-1].texts)
+        try:
+            self._parse(batch)
+        finally:
+            with self._lock:
+                following = self._queue[0] if self._queue else None
+                self._busy = following is not None
+            for job in batch:
+                if job.docs is None and job.error is None:  # interrupted (KeyboardInterrupt)
+                    job.error = RuntimeError("the parse was interrupted")
+                job.ready.set()
+            if following is not None:
+                following.ready.set()
+
+    def _parse(self, batch: list[_Job]) -> None:
+        try:
+            docs = list(self.nlp.pipe([text for job in batch for text in job.texts], batch_size=self.max_texts))
+        except Exception:  # noqa: BLE001 - find whose text it was: each caller parsed alone
+            for job in batch:
+                try:
+                    job.docs = list(self.nlp.pipe(job.texts))
+                except Exception as exc:  # noqa: BLE001 - handed to that caller
+                    job.error = exc
+            return
+        start = 0
+        for job in batch:
+            job.docs, start = docs[start:start + len(job.texts)], start + len(job.texts)
 
 
 def _register_line_breaks() -> None:
@@ -133,7 +219,7 @@ def parse(text: str, pipeline: str = DEFAULT_PIPELINE, max_chars: int = MAX_PARS
     nlp = load_pipeline(pipeline)
     spans = blocks(text)
     kept = [s for s in spans if s[1] <= max_chars] or spans[:1]
-    docs = list(nlp.pipe(text[s:e] for s, e in kept))
+    docs = _BATCHERS[pipeline]([text[s:e] for s, e in kept])
     doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False,
                                                                 exclude=["tensor"])  # type: ignore[call-arg]
     if doc is None:  # from_docs of nothing: the empty text
