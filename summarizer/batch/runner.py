@@ -4,9 +4,11 @@ Concurrency is plain threads: every backend is synchronous and thread-safe (Loca
 serialises on its own lock) and the work is waiting on the API. asyncio + to_thread runs the
 same threads underneath plus an event loop; measured with bench/bench_api_throughput.py
 --asyncio it was no faster (64.6 against 76.8 articles/s at concurrency 32): both stop at the
-same ceiling, one core's worth of the pipeline's per-article CPU (the GIL; the spaCy parse is
-half of it). An AsyncOpenAI path would not lift it: a bare request costs the same client CPU
-on AsyncOpenAI as on the sync client in threads (--sdk: 1.5 against 1.4 ms). So threads stay.
+same ceiling, one core's worth of the pipeline's per-article CPU (the GIL). An AsyncOpenAI path
+would not lift it: a bare request costs the same client CPU on AsyncOpenAI as on the sync client
+in threads (--sdk: 1.5 against 1.4 ms). So threads stay. What lowers that CPU is the workers'
+spaCy parses sharing batches (`summarizer.candidates.parse.Batcher`): with many threads in
+flight, the parses that meet are run as one `nlp.pipe` call.
 """
 
 from __future__ import annotations
