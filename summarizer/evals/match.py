@@ -129,14 +129,16 @@ _UNIT_WORDS = {
     "$": "USD", "us$": "USD", "dollar": "USD", "us dollar": "USD", "£": "GBP", "pound": "GBP",
     "pound sterling": "GBP", "€": "EUR", "euro": "EUR", "s$": "SGD", "singapore dollar": "SGD",
     "hk$": "HKD", "hong kong dollar": "HKD", "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "yen": "JPY",
-    "rupee": "INR", "a$": "AUD", "c$": "CAD",
+    "rupee": "INR", "a$": "AUD", "c$": "CAD", "ringgit": "MYR", "malaysian ringgit": "MYR", "rm": "MYR",
+    "shekel": "ILS", "new shekel": "ILS", "won": "KRW", "rouble": "RUB", "ruble": "RUB", "swiss franc": "CHF",
 }
-_ISO_CODES = frozenset("USD EUR GBP JPY CNY SGD HKD AUD CAD INR CHF RUB KRW BRL TWD NZD ZAR AED SAR".split())
+_ISO_CODES = frozenset("USD EUR GBP JPY CNY SGD HKD AUD CAD INR CHF RUB KRW BRL TWD NZD ZAR AED SAR MYR ILS".split())
 # Head nouns that count the same thing. Gold counts humans as "people" and planes as "aircraft".
 _HEAD_SYNONYMS = {
     **dict.fromkeys(["person", "individual", "civilian", "soldier", "troop", "militant", "fighter", "worker",
                      "employee", "member", "official", "victim", "death", "casualty", "protester", "demonstrator",
-                     "student", "patient", "resident", "insurgent", "passenger", "staff", "staffer"], "people"),
+                     "student", "patient", "resident", "insurgent", "passenger", "staff", "staffer",
+                     "child", "children", "adult", "man", "men", "woman", "women", "kid", "boy", "girl"], "people"),
     **dict.fromkeys(["jet", "plane", "airplane", "airliner"], "aircraft"),
     **SHORT_TIME_UNITS,
     "km": "kilometer", "kilometre": "kilometer", "mi": "mile", "tonne": "ton", "metre": "meter", "m": "meter",
