@@ -52,6 +52,11 @@ def test_attribution_rules(text: str, source: str, cue: str, content: str) -> No
     assert text[a.content_start : a.content_end] == a.content  # grounded: offsets into the text
 
 
+def test_relative_clause_on_a_predicate_noun_is_the_subjects() -> None:
+    text = "Donald Trump is a serial liar, rampant xenophobe and birther who has pledged to ban all Muslims."
+    assert [(a.source, a.holder) for a in find_attributions(parse(text))] == [("Donald Trump", "Donald Trump")]
+
+
 def test_trailing_participle_is_the_next_attribution() -> None:
     # ", arguing…" is the same source's next attribution, not part of this one
     text = "Senator Perdue said the attacks did not hurt Romney, arguing that divisions in the party did."

@@ -162,6 +162,19 @@ def _source_span(head: Any) -> tuple[int, int]:
     return (min(c.left_edge.i for c in left) if left else head.i), head.i + 1
 
 
+def _predicated(noun: Any) -> Any:
+    """Who a predicate noun describes: "Trump is a serial liar, rampant xenophobe … who pledged"
+    is Trump's pledge, not the xenophobe's."""
+    head = noun
+    while head.dep_ in ("conj", "appos") and head.head is not head:
+        head = head.head
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return noun
+
+
 class _Resolver:
     def __init__(self, doc: Any, clusters: list[Cluster]) -> None:
         self.doc = doc
@@ -190,7 +203,7 @@ class _Resolver:
     def resolve(self, head: Any) -> tuple[Any, Cluster | None]:
         kind = _PRONOUNS.get(head.lower_) if head.pos_ == "PRON" else None
         if kind == "REL" and head.head.dep_ == "relcl":
-            head = head.head.head
+            head = _predicated(head.head.head)
             kind = None
         if kind:
             return head, self.antecedent(head, kind)
