@@ -143,9 +143,9 @@ def corpora_command(
         if run.scores and run.note:
             out.print(f"{_TITLES.get(run.corpus, run.corpus)}: {escape(run.note)}", highlight=False, soft_wrap=True)
     if made is not None and made.name == "fake":
-        out.print("note: with --backend fake, figures and positions come from code (candidate numbers, quotes and "
-                  "their speakers) as in the real pipeline, but participants are just the most frequent names, "
-                  "and the fake naive baseline emits no positions or figures.", highlight=False, soft_wrap=True)
+        out.print("note: with --backend fake, participants, positions, figures and dates come from code exactly "
+                  "as in the real pipeline (the model only writes prose); the fake naive baseline emits no "
+                  "positions or figures.", highlight=False, soft_wrap=True)
     if json_path:
         report = to_json(runs, root=str(root), backend=made.name if made else None,
                          model=made.model if made else None, systems=systems, limit=limit, split=chosen_split)
