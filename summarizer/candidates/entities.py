@@ -176,7 +176,10 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
     groups = _merge_partial(groups)
     clusters = []
     for n, group in enumerate(sorted(groups, key=lambda g: g[0].start), 1):
-        label = max({m.label for m in group}, key=lambda lab: sum(m.label == lab for m in group))
+        # Ties go to the label met first: a set's order changes with PYTHONHASHSEED, so one
+        # process called Nadal a person and the next an organisation.
+        labels = dict.fromkeys(m.label for m in sorted(group, key=lambda m: m.start))
+        label = max(labels, key=lambda lab: sum(m.label == lab for m in group))
         name = max((clean_name(m.text) for m in group), key=lambda s: (len(_key_tokens(s)), len(s)))
         clusters.append(Cluster(f"e{n}", name, _kind(label, group), label, sorted(group, key=lambda m: m.start)))
     return clusters
