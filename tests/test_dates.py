@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.candidates.dates import find_date_mentions, find_dateline, names_a_span, names_a_year, resolve_date
+from summarizer.candidates.dates import (
+    find_date_mentions,
+    find_dateline,
+    in_dateline,
+    names_a_span,
+    names_a_year,
+    resolve_date,
+)
 
 ARTICLE = (Path(__file__).resolve().parents[1] / "examples" / "xi-putin-call.txt").read_text(encoding="utf-8")
 FRI = dt.date(2024, 2, 9)
@@ -147,3 +154,23 @@ def test_reference_article_mentions():
     for start, end, mention in found:
         assert ARTICLE[start:end] == mention
     assert resolve_date("Feb 8", FRI) == "2024-02-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "inside"),
+    [
+        ("FLINT, Mich., Oct. 4 (UPI) — Bill Clinton said", "Oct. 4", True),
+        ("FLINT, Mich., Oct. 4 (UPI) — Bill Clinton said", "FLINT", True),
+        ("BUFFALO, N.Y. — Hours before the game", "N.Y", True),
+        ("BEIJING, Feb 9 (Reuters) - China said", "BEIJING", True),
+        ("DUBAI, United Arab Emirates (AP) — Emirates ordered", "DUBAI", True),
+        ("VIENNA — The house where Hitler was born", "Hitler", False),
+        ("Xi Jinping — China's president — said", "Xi Jinping", False),  # a name and an aside, no dateline
+        ("Storm hits Oslo — live", "Oslo", False),
+        ("A storm hit on Monday — officials said", "Monday", False),
+        ("Paris, France — The", "Paris", False),  # no capitals and no agency: not a dateline's form
+    ],
+)
+def test_in_dateline(text, word, inside):
+    start = text.index(word)
+    assert in_dateline(text, start, start + len(word)) is inside

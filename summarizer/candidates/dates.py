@@ -24,7 +24,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-__all__ = ["find_date_mentions", "find_dateline", "resolve_date", "names_a_year", "names_a_span", "MONTHS", "WEEKDAYS"]
+__all__ = ["find_date_mentions", "find_dateline", "resolve_date", "names_a_year", "names_a_span", "in_dateline",
+           "MONTHS", "WEEKDAYS"]
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -322,3 +323,20 @@ def _dateline_position(line: str, m: re.Match[str]) -> bool:
     if len(line.strip()) <= 80:
         return True
     return m.start() <= 40 and bool(re.match(r"\s*(?:[-–—(:|]|$)", line[m.end() :]))
+
+
+# A news dateline opens a line: the city (in capitals, or with the agency in brackets), perhaps
+# a state or country and the filing date, then a dash: "FLINT, Mich., Oct. 4 (UPI) —",
+# "BUFFALO, N.Y. —", "BEIJING, Feb 9 (Reuters) -". No word in it starts lowercase.
+_DATELINE_LINE = re.compile(r"[ \t]*(?P<head>[^\n–—]{2,80}?)\s*(?:[–—]|\s-\s)")
+_LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
+_CAPS_CITY = re.compile(r"[A-Z][A-Z.'’-]{1,}(?:\s[A-Z][A-Z.'’-]+)*(?=[,\s(]|$)")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside the dateline that opens its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _DATELINE_LINE.match(text, line_start)
+    if m is None or end > m.end("head") or _LOWER_WORD.search(m["head"]):
+        return False
+    return bool(_CAPS_CITY.match(m["head"]) or re.search(r"\([A-Za-z ]{2,30}\)\s*$", m["head"]))

@@ -12,11 +12,10 @@ phrases are copied from the text, so they are never misaligned, and cost no gene
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from summarizer.candidates.dates import find_date_mentions, names_a_year
+from summarizer.candidates.dates import find_date_mentions, in_dateline, names_a_year
 
 __all__ = ["role_of", "measures_of", "stance_of", "lead_dates", "LeadClause", "lead_clause", "main_roles"]
 
@@ -106,7 +105,7 @@ def lead_dates(doc: Any) -> list[tuple[int, int, str]]:
         return []
     text = doc.text
     return [(start, end, written) for start, end, written in find_date_mentions(text[: sentences[-1].end_char])
-            if not _in_dateline(text, start, end) and not names_a_year(written) and not _background(doc, start, end)]
+            if not in_dateline(text, start, end) and not names_a_year(written) and not _background(doc, start, end)]
 
 
 def _lead_sentences(doc: Any) -> list[Any]:
@@ -120,15 +119,6 @@ def _lead_sentences(doc: Any) -> list[Any]:
         lead.append(sentence)
         with_verb += any(t.pos_ in ("VERB", "AUX") for t in sentence)
     return lead
-
-
-_DATELINE_HEAD = re.compile(r"(?:[A-Z][\w.'’-]*[ ,]*)*")  # "FLINT, Mich., ": capitalised place words only
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")  # "Oct. 4 (UPI) —", "June 5, 2017 —"
-
-
-def _in_dateline(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(_DATELINE_HEAD.fullmatch(text, line_start, start) and _DATELINE_TAIL.match(text, end))
 
 
 # "after"/"since" X: X came earlier than the event, so X's date is background. "Hours before the

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from summarizer.candidates.dates import in_dateline
+
 __all__ = ["Mention", "Cluster", "entity_clusters", "mention_role", "GROUP_NOUNS", "TITLES"]
 
 _LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
@@ -153,8 +155,9 @@ def entity_clusters(doc: Any) -> list[Cluster]:
     for ent in doc.ents:
         if ent.label_ not in _LABELS or not _key_tokens(ent.text):
             continue
-        mentions.append(Mention(ent.start_char, ent.end_char, ent.text, ent.label_, mention_role(ent.root),
-                                sentence_of[ent.root.i]))
+        # The dateline's city is where the story was filed, never an actor ("BUFFALO, N.Y. —").
+        role = "place" if in_dateline(doc.text, ent.start_char, ent.end_char) else mention_role(ent.root)
+        mentions.append(Mention(ent.start_char, ent.end_char, ent.text, ent.label_, role, sentence_of[ent.root.i]))
         taken.update(range(ent.start, ent.end))
     mentions += _group_mentions(doc, sentence_of, taken)
     mentions.sort(key=lambda m: m.start)
