@@ -124,3 +124,18 @@ def test_candidates_do_not_depend_on_the_hash_seed() -> None:
                               check=True, env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("1", "2", "3")}
     assert len(outputs) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [
+        ("San Francisco Chronicle", True), ("Latin American Herald Tribune", True), ("The New York Times", True),
+        ("Fox News", True), ("the news agency", True), ("the newspaper", True),
+        ("Swiss Post", False), ("the agency", False), ("European Medicines Agency", False), ("Times", False),
+        ("Home Depot", False),
+    ],
+)
+def test_outlets_named_by_their_masthead(name: str, outlet: bool) -> None:
+    from summarizer.candidates.names import is_news_outlet
+
+    assert is_news_outlet(name) is outlet

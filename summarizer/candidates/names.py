@@ -144,7 +144,17 @@ def is_news_outlet(name: str | None) -> bool:
     """
     if not name:
         return False
-    return re.sub(r"^the\s+|\s+(?:news\s+)?(?:agency|reported|reports)$", "", name.strip().lower()) in NEWS_OUTLETS
+    bare = re.sub(r"^the\s+|\s+(?:news\s+)?(?:agency|reported|reports)$", "", name.strip().lower())
+    return bare in NEWS_OUTLETS or bare in _OUTLET_NOUNS or bool(_MASTHEAD.search(name.strip()))
+
+
+# Outlets the text names without a list: a masthead ("San Francisco Chronicle", "Latin American
+# Herald Tribune", "Fox News") or the noun for one ("the news agency", "the newspaper"). "Post"
+# and "Mail" are left out: Swiss Post and Royal Mail are companies.
+_MASTHEAD = re.compile(r"^(?:The\s+)?(?:[A-Z][\w.'’-]*\s+)+(?:Times|Herald|Tribune|Chronicle|Gazette|Journal|"
+                       r"Telegraph|Inquirer|Courier|Examiner|News)$")
+_OUTLET_NOUNS = frozenset({"news agency", "news", "newspaper", "paper", "broadcaster", "state media",
+                           "state television", "news outlet", "tabloid", "daily", "magazine"})
 
 
 _COMMON_CAPS = _STARTERS | _PRONOUNS | set(
