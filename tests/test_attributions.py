@@ -73,3 +73,11 @@ def test_trailing_participle_is_the_next_attribution() -> None:
 ])
 def test_no_attribution(text: str) -> None:
     assert find_attributions(parse(text)) == []
+
+
+@pytest.mark.parametrize("closing", ["” ― ", "”― "])  # the tokenizer glues "”―" into one token
+def test_a_quote_signed_with_a_dash_and_a_name(closing: str) -> None:
+    from summarizer.candidates import find_candidates
+
+    text = f"The rally drew a crowd.\n\n“We are tired of waiting for the council to act on this.{closing}Sonya Herridge.\n"
+    assert [q.speaker for q in find_candidates(text).quotes] == ["Sonya Herridge"]

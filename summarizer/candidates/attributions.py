@@ -280,7 +280,8 @@ def _dash_source(doc: Any, end: int) -> tuple[Any, Any] | None:
     after = doc.char_span(end, min(len(doc.text), end + 4), alignment_mode="expand")
     if after is None:
         return None
-    dash = next((t for t in after if t.text in ("―", "—", "–", "--")), None)
+    # The tokenizer can glue the dash to the closing mark ("”―" is one token).
+    dash = next((t for t in after if t.text.lstrip("”\"’'") in ("―", "—", "–", "--")), None)
     if dash is None or dash.i + 1 >= len(doc):
         return None
     name = doc[dash.i + 1]
