@@ -24,6 +24,8 @@ def plausible_answer(request: CallRequest[Any]) -> dict[str, Any]:
             "summary": _words(article, 50)[:390] or "No text.",
             "event": {"what": _words(first, 25)[:190] or "Not stated.", "type": "report", "when": None, "where": None},
         }
+    if request.stage == "event_check":  # the re-ask for an event line that inverted the lead
+        return {"what": _words(str(ctx.get("lead_clause", "")), 25)[:190] or "Not stated."}
     if request.stage == "actors":
         return _actors(ctx, article)
     if request.stage == "naive":  # the eval's naive baseline: one call, the whole schema

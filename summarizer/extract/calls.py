@@ -25,6 +25,7 @@ from summarizer.extract.drafts import (
     TASKS,
     Actors,
     Draft,
+    EventLine,
     Extraction,
     Notes,
     Overview,
@@ -123,8 +124,8 @@ def extract(backend: Backend, text: str, c: Candidates, *, max_reasks: int, max_
 
 def _reask_event(backend: Backend, request: CallRequest[Any], answer: Overview, c: Candidates, *,
                  spent: Tokens) -> tuple[Overview, Tokens, list[Attempt]]:
-    """Ask once more for an overview whose event line inverts the lead, saying who acts there.
-    The better of the two answers is kept; ground.py replaces a line that still inverts the lead."""
+    """Ask once more, for the event line alone, when it inverts the lead, saying who acts there.
+    A line that still inverts it is left for ground.py to replace with the lead's own clause."""
     assert c.lead is not None  # inverts_lead is False without a lead
     retry = copy.copy(request)
     retry.messages = [*request.messages, {"role": "assistant", "content": "{{ previous_answer }}"},
@@ -132,16 +133,19 @@ def _reask_event(backend: Backend, request: CallRequest[Any], answer: Overview, 
     retry.context = {**request.context, "previous_answer": answer.model_dump_json(),
                      "event_line": answer.event.what, "lead_agent": neutralise(c.lead.agent),
                      "lead_clause": neutralise(c.lead.clause)}
+    retry.response_model = EventLine
+    retry.stage = "event_check"
+    retry.max_tokens = min(request.max_tokens, 120)
     retry.token_budget = None if request.token_budget is None else request.token_budget - spent.total
     retry.spent_before = request.spent_before + spent.total
     try:
-        second, used, tried, _ = _call_task(backend, retry)
+        line, used, tried, _ = _call_task(backend, retry)
     except SummarizerError as exc:
         if not isinstance(exc, ExtractionError):
             raise
         return answer, exc.tokens, exc.attempts  # the first answer stands; grounding corrects it
-    if isinstance(second, Overview) and not inverts_lead(second.event.what, c.lead):
-        return second, used, tried
+    if isinstance(line, EventLine) and line.what.strip() and not inverts_lead(line.what, c.lead):
+        answer = answer.model_copy(update={"event": answer.event.model_copy(update={"what": line.what})})
     return answer, used, tried
 
 

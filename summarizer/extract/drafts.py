@@ -25,6 +25,12 @@ class DraftEvent(BaseModel):
     where: str | None = Field(default=None, max_length=80)
 
 
+class EventLine(BaseModel):
+    """The event line alone: what the re-ask for an inverted line asks for (~15 tokens, not ~90)."""
+
+    what: str = Field(max_length=200)
+
+
 class Overview(BaseModel):
     headline: str = Field(max_length=120)
     summary: str = Field(max_length=400)
@@ -73,7 +79,7 @@ class LooseNotes(Notes):
     model_config = ConfigDict(extra="allow")
 
 
-TASKS: dict[str, type[BaseModel]] = {"overview": Overview, "actors": Actors, "notes": Notes}
+TASKS: dict[str, type[BaseModel]] = {"overview": Overview, "actors": Actors, "notes": Notes, "event_check": EventLine}
 
 
 @dataclass
