@@ -15,7 +15,7 @@ from summarizer.backends import Backend, make_backend
 from summarizer.backends.base import Attempt
 from summarizer.backends.context import context_tokens
 from summarizer.candidates import find_candidates
-from summarizer.candidates.dates import find_dateline
+from summarizer.candidates.datelines import find_dateline
 from summarizer.candidates.parse import parser_id
 from summarizer.chunk import CHARS_PER_TOKEN, PROMPT_OVERHEAD_TOKENS, Chunk, max_chars, split
 from summarizer.clean.article import CleanArticle, clean

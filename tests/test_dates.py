@@ -7,14 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.candidates.dates import (
-    find_date_mentions,
-    find_dateline,
-    in_dateline,
-    names_a_span,
-    names_a_year,
-    resolve_date,
-)
+from summarizer.candidates.datelines import find_dateline, in_dateline
+from summarizer.candidates.dates import find_date_mentions, names_a_span, names_a_year, resolve_date
 
 ARTICLE = (Path(__file__).resolve().parents[1] / "examples" / "xi-putin-call.txt").read_text(encoding="utf-8")
 FRI = dt.date(2024, 2, 9)

@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from summarizer.candidates.dates import find_date_mentions, in_dateline, names_a_year
+from summarizer.candidates.datelines import in_dateline
+from summarizer.candidates.dates import find_date_mentions, names_a_year
 
 __all__ = ["role_of", "measures_of", "stance_of", "lead_dates", "LeadClause", "lead_clause", "main_roles"]
 

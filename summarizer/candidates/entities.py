@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from summarizer.candidates.dates import in_dateline
+from summarizer.candidates.datelines import in_dateline
 
 __all__ = ["Mention", "Cluster", "entity_clusters", "mention_role", "GROUP_NOUNS", "TITLES"]
 
