@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
+from tests.browser_checks import assert_evidence_marked, exact_items, screenshot_selected
 
 pytestmark = pytest.mark.browser
 
@@ -58,22 +59,11 @@ def test_summary_page_marks_evidence_on_hover_and_click(browser, cli, tmp_path):
     page, problems, requests = open_page(browser, out)
     assert page.locator("#headline").text_content() == summary["headline"]
     assert page.locator("#participants li.item").count() == len(summary["participants"]) > 0
-    located = page.locator(".item[data-ev]").count()
-    marked = page.evaluate("() => new Set([...document.querySelectorAll('#article-text mark.ev[data-refs]')]"
-                           ".flatMap(m => m.dataset.refs.split(' '))).size")
-    assert located == marked > 0
-    for kind in ("participants", "figures"):
-        index = next(i for i, item in enumerate(summary[kind]) if (item["evidence"] or {}).get("match") == "exact")
+    for kind, index in exact_items(summary):
         page.locator(f"#{kind} li.item").nth(index).hover()
         assert page.locator("#article-text mark.ev.active").count() == 1
-        page.locator(f"#{kind} li.item").nth(index).click()
-        assert page.locator("#article-text mark.ev.active").text_content() == summary[kind][index]["evidence"]["quote"]
-    page.locator("#participants li.item[data-ev]").first.click()
-    page.evaluate("() => document.querySelectorAll('.pane').forEach(p => p.scrollTo(0, 0))")
-    page.mouse.move(0, 0)
-    shot = ROOT / "artifacts" / "summary-html.png"
-    shot.parent.mkdir(exist_ok=True)
-    page.screenshot(path=str(shot), full_page=False)
+    assert_evidence_marked(page, summary)
+    screenshot_selected(page, ROOT / "artifacts" / "summary-html.png")
     page.close()
     assert not problems and not requests, (problems, requests)  # CSP violations are console errors
 

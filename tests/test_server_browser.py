@@ -14,6 +14,7 @@ from summarizer.backends.fake import FakeBackend
 from summarizer.config import Settings
 from summarizer.server import create_app
 from summarizer.server.background import serve_in_thread
+from tests.browser_checks import assert_evidence_marked, screenshot_selected
 
 pytestmark = pytest.mark.browser
 
@@ -61,30 +62,14 @@ def test_results_and_evidence_highlighting(page):
     assert page.locator("#article-view").is_visible()
     assert "[object " not in page.locator("#results").inner_text()  # no stringified DOM nodes or arrays
 
-    # Every located evidence span is marked in the article.
-    located = page.locator(".item[data-ev]").count()
-    marked = page.evaluate("() => new Set([...document.querySelectorAll('#article-text mark.ev[data-refs]')]"
-                           ".flatMap(m => m.dataset.refs.split(' '))).size")
-    assert located == marked > 0
-
-    for kind in ("participants", "figures"):
-        index = next(i for i, item in enumerate(summary[kind]) if (item["evidence"] or {}).get("match") == "exact")
-        item = page.locator(f"#{kind} li.item").nth(index)
-        item.click()
-        active = page.locator("#article-text mark.ev.active")
-        assert active.count() == 1
-        assert active.text_content() == summary[kind][index]["evidence"]["quote"]
+    def selected(item) -> None:
         assert "selected" in (item.get_attribute("class") or "")
+
+    assert_evidence_marked(page, summary, after_click=selected)
 
     if summary["meta"]["warnings"]:
         assert page.locator("#warnings").is_visible()
-    # The artifact: a participant selected, both panes at the top.
-    page.locator("#participants li.item[data-ev]").first.click()
-    page.evaluate("() => document.querySelectorAll('.pane').forEach(p => p.scrollTo(0, 0))")
-    page.mouse.move(0, 0)
-    out = ROOT / "artifacts" / "editor.png"
-    out.parent.mkdir(exist_ok=True)
-    page.screenshot(path=str(out), full_page=False)
+    screenshot_selected(page, ROOT / "artifacts" / "editor.png")
 
 
 def test_hover_previews_and_copy_download(page):
