@@ -1,17 +1,15 @@
 """The spaCy backbone (issue 13): the pipeline, attributions and entity clusters on small cases.
 
-Offline: the pipeline is an installed package. Skipped when spaCy or the model is not installed.
+Offline: the pipeline is an installed package. A missing model fails these tests, as it fails the pipeline: it is a declared dependency.
 """
 
 from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("spacy")
-
-from summarizer.candidates.attributions import find_attributions  # noqa: E402
-from summarizer.candidates.entities import entity_clusters  # noqa: E402
-from summarizer.candidates.parse import (  # noqa: E402
+from summarizer.candidates.attributions import find_attributions
+from summarizer.candidates.entities import entity_clusters
+from summarizer.candidates.parse import (
     PACKAGE,
     Batcher,
     _Job,
@@ -21,13 +19,8 @@ from summarizer.candidates.parse import (  # noqa: E402
     pipeline_info,
     require_words,
 )
-from summarizer.candidates.participants import select_participants  # noqa: E402
-from summarizer.errors import ConfigError, InputError  # noqa: E402
-
-try:
-    load_pipeline()
-except ConfigError:  # pragma: no cover - the model is a declared dependency
-    pytest.skip(f"the spaCy pipeline is not installed: pip install {PACKAGE}", allow_module_level=True)
+from summarizer.candidates.participants import select_participants
+from summarizer.errors import ConfigError, InputError
 
 
 def test_pipeline_meta() -> None:

