@@ -170,9 +170,8 @@ def _event(draft: Draft, c: Candidates, text: str, anchor: dt.date | None, warni
     lead = _first_recent(c.lead_dates, anchor)
     date_text, evidence, date = None, None, None
     if lead is not None:
-        date_text = lead[2]
-        evidence = Evidence(quote=date_text, start=lead[0], end=lead[1], match="exact")
-        date = resolve_date(date_text, anchor)
+        (start, end, date_text), date = lead
+        evidence = Evidence(quote=date_text, start=start, end=end, match="exact")
     elif c.lead_dates and anchor is None:
         warnings.append(f"the lead's date {c.lead_dates[0][2]!r} cannot be resolved without a publication date; "
                         "pass --published")
@@ -202,14 +201,17 @@ def _agreeing_description(description: str, c: Candidates, warnings: list[str]) 
     return description
 
 
-def _first_recent(lead_dates: list[tuple[int, int, str]], anchor: dt.date | None) -> tuple[int, int, str] | None:
-    """The lead's first date that is no old background ("the storm of March 3, 1987"), if it names a
-    recent day: "over the weekend, after ... on Nov. 5" or "this month" date the event to no single day."""
+def _first_recent(lead_dates: list[tuple[int, int, str]],
+                  anchor: dt.date | None) -> tuple[tuple[int, int, str], str] | None:
+    """The lead's first date that is no old background ("the storm of March 3, 1987"), with its
+    resolved form, if it names a recent day: "over the weekend, after ... on Nov. 5" or "this
+    month" date the event to no single day."""
     for mention in lead_dates:
         date = resolve_date(mention[2], anchor)
-        if date is not None and not _recent(date, anchor) and date < (anchor or dt.date.max).isoformat():
+        recent = _recent(date, anchor)
+        if date is not None and not recent and anchor is not None and date < anchor.isoformat():
             continue  # an older date: background
-        return mention if _recent(date, anchor) and not names_a_span(mention[2]) else None
+        return (mention, date) if date is not None and recent and not names_a_span(mention[2]) else None
     return None
 
 

@@ -30,11 +30,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarizer.candidates.attributions import Attribution, find_attributions
+from summarizer.candidates.describe import LEAD_SENTENCES
 from summarizer.candidates.entities import Cluster, entity_clusters
 
 __all__ = ["Features", "participant_features", "select_participants", "EVENT_VERBS", "OFFICE_NOUNS"]
 
-LEAD_SENTENCES = 3  # the headline and the two sentences after it
 REPEATED = 3  # named this often outside place and modifier phrases: central to the story
 # LABELLING.md: "typically 3-10 a piece"; a results list (a sports round-up) names dozens who act.
 MAX_PARTICIPANTS = 15
