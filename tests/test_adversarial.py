@@ -252,7 +252,7 @@ def transport_retries_are_run_log_rows(tmp_path, monkeypatch):
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path))
     with FakeOpenAIServer() as srv:
         overview = {"headline": "Homes get windows", "summary": "Leeds will fit windows.",
-                    "event": {"what": "Windows plan", "type": "plan", "when": None, "where": None}}
+                    "event": {"what": "Windows plan", "type": "plan", "where": None}}
         srv.script(status(503), status(429, retry_after=0), reply(overview), reply({"participants": []}))
         settings = Settings.load(env={}, backend="openai", base_url=srv.base_url, api_key="k", retry_max_wait_s=0,
                                  cache_dir=tmp_path, cache=False)

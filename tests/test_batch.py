@@ -33,7 +33,7 @@ from summarizer.errors import InputError, PermanentBackendError, TransientBacken
 from summarizer.testing import FakeOpenAIServer, empty_choices, malformed, reset, status
 
 ROOT = Path(__file__).resolve().parents[1]
-DRAFT = {"headline": "h", "summary": "s", "event": {"what": "w", "type": "t", "when": None, "where": None},
+DRAFT = {"headline": "h", "summary": "s", "event": {"what": "w", "type": "t", "where": None},
          "participants": [], "positions": [], "figures": []}
 FAKE = Settings(backend="fake", cache=False, log=False)
 runner = CliRunner()

@@ -272,7 +272,7 @@ _LEAD = "Chinese President Xi Jinping and his Russian counterpart"
 def test_an_event_line_that_inverts_the_lead_is_reasked_once_then_replaced(settings, article, lines, description,
                                                                             calls):
     first, *again = lines  # the overview, then the re-ask's event line alone
-    answers = [{"headline": "h", "summary": "s", "event": {"what": first, "type": "t", "when": None, "where": None}},
+    answers = [{"headline": "h", "summary": "s", "event": {"what": first, "type": "t", "where": None}},
                *({"what": w} for w in again)]
     summary = summarize(article, settings=settings, backend=FakeBackend(answers))
     assert summary.event.description.startswith(description)
@@ -286,7 +286,7 @@ def test_the_event_reask_names_who_acts_and_keeps_the_article_data(settings, art
     from summarizer.backends.structured import _render
 
     inverted = {"headline": "h", "summary": "s", "event": {"what": _INVERTED + " {{ 7*7 }}", "type": "t",
-                                                            "when": None, "where": None}}
+                                                            "where": None}}
     backend = FakeBackend([inverted, {"what": _INVERTED}])
     summarize(article, settings=settings, backend=backend)
     retry = backend.calls[1]
@@ -294,3 +294,21 @@ def test_the_event_reask_names_who_acts_and_keeps_the_article_data(settings, art
     assert rendered[:3] == [_render(m["content"], backend.calls[0].context) for m in backend.calls[0].messages]
     assert "{{ 7*7 }}" in rendered[3], "the model's own answer is data, never a template"
     assert "Xi Jinping" in rendered[4] and _INVERTED in rendered[4]
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("Storm hits Oslo\n\nThe council approved the plan on Monday.", "In the lead, The council acts on the plan"),
+        ("Storm hits Oslo\n\nA storm hit Oslo on Monday.", "In the lead, A storm acts on Oslo"),
+        ("Quiet day\n\nNothing happened on Monday.", None),  # no subject and object: nothing is stated
+    ],
+)
+def test_the_overview_prompt_states_who_acts_in_the_lead(settings, text, stated):
+    from summarizer.backends.structured import _render
+
+    backend = FakeBackend()
+    summarize(text, settings=settings, backend=backend)
+    asked = _render(backend.calls[0].messages[2]["content"], backend.calls[0].context)
+    assert ("In the lead," in asked) is (stated is not None)
+    assert stated is None or stated in asked

@@ -22,7 +22,7 @@ def plausible_answer(request: CallRequest[Any]) -> dict[str, Any]:
         return {
             "headline": _words(first, 14)[:110] or "Untitled article",
             "summary": _words(article, 50)[:390] or "No text.",
-            "event": {"what": _words(first, 25)[:190] or "Not stated.", "type": "report", "when": None, "where": None},
+            "event": {"what": _words(first, 25)[:190] or "Not stated.", "type": "report", "where": None},
         }
     if request.stage == "event_check":  # the re-ask for an event line that inverted the lead
         return {"what": _words(str(ctx.get("lead_clause", "")), 25)[:190] or "Not stated."}

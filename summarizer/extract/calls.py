@@ -61,7 +61,10 @@ def build_request(task: str, text: str, c: Candidates, *, max_reasks: int, max_t
     # validators, which read the candidate lists.
     # Everything from the article is neutralised: its text, and the quotes and number contexts cut from it.
     shown = {k: neutralise(v) for k, v in render_candidates(c, text).items()}
-    context: dict[str, Any] = {"article": neutralise(text), **shown, "quotes": c.quotes, "numbers": c.numbers}
+    # Who acts on whom in the lead, from the parse: said up front, so that the model's event line
+    # keeps the lead's agent as its subject (a 1.5B model swaps them), rather than re-asked after.
+    lead = {"lead_agent": neutralise(c.lead.agent), "lead_target": neutralise(c.lead.target)} if c.lead else {}
+    context: dict[str, Any] = {"article": neutralise(text), **shown, **lead, "quotes": c.quotes, "numbers": c.numbers}
     return CallRequest(
         messages=[
             {"role": "system", "content": sections["system"]},
@@ -131,8 +134,7 @@ def _reask_event(backend: Backend, request: CallRequest[Any], answer: Overview, 
     retry.messages = [*request.messages, {"role": "assistant", "content": "{{ previous_answer }}"},
                       {"role": "user", "content": load_sections("extract_v2.md")["event_check"]}]
     retry.context = {**request.context, "previous_answer": answer.model_dump_json(),
-                     "event_line": answer.event.what, "lead_agent": neutralise(c.lead.agent),
-                     "lead_clause": neutralise(c.lead.clause)}
+                     "event_line": answer.event.what, "lead_clause": neutralise(c.lead.clause)}
     retry.response_model = EventLine
     retry.stage = "event_check"
     retry.max_tokens = min(request.max_tokens, 120)
