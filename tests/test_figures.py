@@ -355,7 +355,7 @@ def test_newsquant_precision_recall():
     "text, values",
     [
         ("its fleet of roughly 400 737 Max jets", [400]),  # the count stays, the model goes
-        ("in addition to five 787 Dreamliner sales", []),  # the model goes; "five" then has no unit
+        ("in addition to five 787 Dreamliner sales", [5]),  # the model goes; "five" counts the sales
         ("seating 242 to 330 passengers", [242]),
     ],
 )

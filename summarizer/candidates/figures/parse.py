@@ -18,7 +18,7 @@ from summarizer.candidates.figures.units import (
     suffix_unit,
     units_agree,
 )
-from summarizer.candidates.figures.words import NUMBER, SCALE, SCALES, number
+from summarizer.candidates.figures.words import BASIC_WORD, NUMBER, SCALE, SCALES, number
 
 __all__ = ["Quantity", "all_quantities", "find_quantities", "parse_quantity"]
 
@@ -27,6 +27,8 @@ _RANGE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+to[\s-]+")
 _CURRENCY_SYMBOL = re.compile(r"(?:[A-Z]{0,2}\s?\$(?:US|A|NZ|HK|C|S)?|€|£|¥|RM|PS(?=\d))?")
 _SHARE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|or|and)\s+")
 _SIGN = re.compile(r"(?:[-−]|\b(?i:minus)[- ]?)$")
+# Before the whole that a part is counted out of: "3 out of 4", "two of three".
+_WHOLE_BEFORE = re.compile(rf"(?i:\bout\s+of\s+|(?:\d|\b(?:{BASIC_WORD}))\s+of\s+)$")
 _SIGN_CONTEXT = re.compile(r"(?:^|[(\[]|\b(?i:to|at|of|by|was|is|hit|reached)\s|[$€£¥])$")
 
 
@@ -187,8 +189,8 @@ def _quantity(text: str, m: re.Match[str], lenient: bool, before: list[Quantity]
         return None  # "the two have expanded ties": a pronoun, not a figure
     if first.currency is None and model_number(text, m):
         return None
-    if re.search(r"(?i:\bout\s+of\s+)$", text[max(0, first.start - 8) : first.start]):
-        return None  # "3 out of 4 people": the whole a share is of, not a figure
+    if _WHOLE_BEFORE.search(text[max(0, first.start - 20) : first.start]):
+        return None  # "3 out of 4 people", "two of three requirements": the whole a share is of, not a figure
     if not (strong or first.scaled) and labels_a_name(text, m, unit):
         return None
     return Quantity(value, unit, text[first.start : end], first.start, end, approx(text, first.start), low, high)

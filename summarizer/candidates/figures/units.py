@@ -61,6 +61,8 @@ _SYMBOLS = {"°": "degrees", "′": "feet"}
 _CASED = re.compile(r"\s?(?P<u>" + "|".join(re.escape(u) for u in sorted(_CASED_ABBREV, key=len, reverse=True))
                     + r")(?![\w/])")
 _HYPHEN_NOUN = re.compile(r"-(?P<n>[a-z]+)(?:-(?P<tail>old|long|high|wide|deep|tall|strong))?\b")
+# A product's model number right after a count, before the model's name: "400 737 Max jets".
+_MODEL_AFTER_COUNT = re.compile(r"\s+\d{3,4}(?:[-‑]\d{1,4})?(?=\s+[A-Z])")
 _MODEL = re.compile(r"\s+[A-Z]?\d+(?:[-‑]\d+)?[A-Za-z]{0,3}\b")
 # An all-capitals word that names what a decimal measures, when no lower-case noun follows it.
 _ACRONYM = re.compile(r"\s(?P<u>[A-Z]{2,5})\b(?![-‑]|\s+[a-z])")
@@ -115,6 +117,8 @@ def noun_unit(text: str, pos: int, value: float) -> tuple[str | None, bool]:
     """The noun a number counts ("2,000 people", "250 more Russian soldiers") and whether it
     is a measurement (strong) rather than any plural noun (weak)."""
     joined, names = False, 0
+    model = _MODEL_AFTER_COUNT.match(text, pos)
+    pos = model.end() if model else pos  # "400 737 Max jets": the model number is no noun
     for i in range(8):
         if (i == 3 + names and not joined) or i == 5 + names:
             break

@@ -1,0 +1,58 @@
+"""figures.news.is_figure and the parse rules that decide which quantities can be figures at all:
+each case is a rule measured on the gold suite's and NewsQuant's tune halves (see the comments
+beside the rules)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.candidates.figures import find_quantities
+from summarizer.candidates.figures.news import is_figure
+
+
+def _figures(text: str) -> list[tuple[float, str | None]]:
+    return [(q.value, q.unit) for q in find_quantities(text) if is_figure(text, q)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # unitless but scaled: an amount whose currency sign was lost ("worth of 1.356 billion")
+        ("a net worth of 1.356 billion", [(1.356e9, None)]),
+        ("around 25k cheaper", [(25e3, None)]),
+        ("prices rose by an average of 1500.", []),  # a bare number without a scale stays out
+        ("the index ended at 1,334.20.", []),
+        # "the/these/those/both" + number word: a pronoun for parties, unless it is a duration
+        ("the two countries signed", []),
+        ("during those three months", [(3, "months")]),
+        ("both sides", []),
+        # "one"/"a" counts of things are no figure; of time they are
+        ("more than one night out of 17", []),
+        ("why any one person develops it", []),
+        ("for one year", [(1, "years")]),
+        ("two people died", [(2, "people")]),
+        # a superlative after a number word names a ranked set
+        ("the world's two largest economies", []),
+        ("its three biggest customers", []),
+        ("two protest leaders", [(2, "leaders")]),  # "protest" is no superlative
+        ("two new vaccines", [(2, "vaccines")]),
+    ],
+)
+def test_is_figure(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the whole a part is counted out of is no figure: "two of three requirements"
+        ("two of three requirements for life", [(2, "requirements")]),
+        ("with 3 out of 4 people losing weight", [(3, None)]),
+        ("8 of 10 voters", [(8, None)]),
+        # a model number after a count is skipped to reach the noun
+        ("its fleet of roughly 400 737 Max jets", [(400, "jets")]),
+        ("bids for some 60 737 Max jets", [(60, "jets")]),
+    ],
+)
+def test_parts_and_models(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected
