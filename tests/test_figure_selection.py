@@ -56,3 +56,17 @@ def test_is_figure(text, expected):
 )
 def test_parts_and_models(text, expected):
     assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("At 118.5p, its shares have climbed", [(118.5, "p")]),  # pence glued to a price
+        ("a target of 200p on the business", [(200, "p")]),
+        ("streams in 1080p now", []),  # a video resolution
+        ("a 5p charge", [(5, "p")]),
+        ("at 3pm", []),  # a time of day
+    ],
+)
+def test_pence(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected

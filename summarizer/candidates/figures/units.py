@@ -58,6 +58,10 @@ _CASED_ABBREV = {"Nm": "newton metres", "MPa": "megapascals", "kPa": "kilopascal
 # Symbols glued to the number: "30°", "30′" (a prime; an apostrophe is too often a closing quote).
 _SYMBOL = re.compile(r"(?P<u>°|′)(?![\w/])")
 _SYMBOLS = {"°": "degrees", "′": "feet"}
+# A "p" glued to a number is pence ("118.5p", "a target of 200p"), unless the number is a video
+# resolution ("1080p").
+_PENCE = re.compile(r"p(?![\w'’/-])")
+_RESOLUTION = re.compile(r"(?<![\d.])(?:240|360|480|720|1080|1440|2160|4320)$")
 _CASED = re.compile(r"\s?(?P<u>" + "|".join(re.escape(u) for u in sorted(_CASED_ABBREV, key=len, reverse=True))
                     + r")(?![\w/])")
 _HYPHEN_NOUN = re.compile(r"-(?P<n>[a-z]+)(?:-(?P<tail>old|long|high|wide|deep|tall|strong))?\b")
@@ -199,6 +203,8 @@ def abbrev_unit(text: str, pos: int) -> tuple[str, int] | None:
     symbol = _SYMBOL.match(text, pos)
     if symbol:
         return _SYMBOLS[symbol["u"]], symbol.end()
+    if _PENCE.match(text, pos) and not _RESOLUTION.search(text, 0, pos):
+        return "p", pos + 1  # "At 118.5p, its shares": pence as British papers write a price, kept as written
     temp = re.compile(r"[CF](?![\w/])").match(text, pos)
     if temp:  # "minus 5C", "104F": glued, so not "2.5 F" (farads)
         return ("degrees celsius" if temp.group() == "C" else "degrees fahrenheit"), temp.end()
