@@ -5,7 +5,9 @@
 Clustering (all on the parse's entity spans, no capitalised-word guessing):
 - the same name with titles, "the" and a possessive dropped: "the Kremlin" ~ "Kremlin", "Mr Xi" ~ "Xi";
 - a person's surname or first+last subset ~ the fullest form: "Xi" ~ "Xi Jinping";
-- an acronym ~ the initials of an expansion in the text: "IRA" ~ "Irish Republican Army", "U.S." ~ "United States".
+- an acronym ~ the initials of an expansion in the text: "IRA" ~ "Irish Republican Army", "U.S." ~ "United States";
+- an office noun ~ the one person the text gives that office: "the president" ~ "President Trump"
+  (offices.py); it counts as the person's mention but never names the cluster.
 Kind: PERSON -> person, ORG -> organisation, NORP -> group, GPE -> country when some mention acts
 (is a subject, agent or object of a verb), else place; a plural person noun that acts ("protesters
 clashed", "police said", "killed 15 people") -> group (`GROUP_NOUNS`: the parse has no notion of
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarizer.candidates.datelines import in_dateline
+from summarizer.candidates.offices import office_holders
 
 __all__ = ["Mention", "Cluster", "entity_clusters", "mention_role", "GROUP_NOUNS", "TITLES"]
 
@@ -68,6 +71,8 @@ class Cluster:
         seen = {self.name}
         out = []
         for m in self.mentions:
+            if m.label == "GROUP" and self.label != "GROUP":
+                continue  # an office noun that names the person ("the president"): no alias
             form = clean_name(m.text)
             if form and form not in seen:
                 seen.add(form)
@@ -161,10 +166,10 @@ def entity_clusters(doc: Any) -> list[Cluster]:
         taken.update(range(ent.start, ent.end))
     mentions += _group_mentions(doc, sentence_of, taken)
     mentions.sort(key=lambda m: m.start)
-    return _cluster(mentions)
+    return _cluster(mentions, doc)
 
 
-def _cluster(mentions: list[Mention]) -> list[Cluster]:
+def _cluster(mentions: list[Mention], doc: Any) -> list[Cluster]:
     groups: list[list[Mention]] = []
     by_key: dict[tuple[str, ...], int] = {}
     for m in mentions:
@@ -176,14 +181,16 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
             continue
         by_key[key] = len(groups)
         groups.append([m])
-    groups = _merge_partial(groups)
+    groups = office_holders(doc, _merge_partial(groups))
     clusters = []
     for n, group in enumerate(sorted(groups, key=lambda g: g[0].start), 1):
+        # A person's office ("the president", offices.py) counts as a mention but never names it.
+        named = [m for m in group if m.label != "GROUP"] or group
         # Ties go to the label met first: a set's order changes with PYTHONHASHSEED, so one
         # process called Nadal a person and the next an organisation.
-        labels = dict.fromkeys(m.label for m in sorted(group, key=lambda m: m.start))
-        label = max(labels, key=lambda lab: sum(m.label == lab for m in group))
-        name = max((clean_name(m.text) for m in group), key=lambda s: (len(_key_tokens(s)), len(s)))
+        labels = dict.fromkeys(m.label for m in named)
+        label = max(labels, key=lambda lab: sum(m.label == lab for m in named))
+        name = max((clean_name(m.text) for m in named), key=lambda s: (len(_key_tokens(s)), len(s)))
         clusters.append(Cluster(f"e{n}", name, _kind(label, group), label, sorted(group, key=lambda m: m.start)))
     return clusters
 
