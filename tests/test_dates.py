@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.candidates.datelines import find_dateline, in_dateline
+from summarizer.candidates.datelines import dateline_place, find_dateline, in_dateline
 from summarizer.candidates.dates import find_date_mentions, names_a_span, names_a_year, resolve_date
 
 ARTICLE = (Path(__file__).resolve().parents[1] / "examples" / "xi-putin-call.txt").read_text(encoding="utf-8")
@@ -168,3 +168,22 @@ def test_reference_article_mentions():
 def test_in_dateline(text, word, inside):
     start = text.index(word)
     assert in_dateline(text, start, start + len(word)) is inside
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("BUFFALO, N.Y. — Hours before the game", "BUFFALO"),
+        ("Nadal saves Spain\n\nMADRID — Rafael Nadal kept Spain's hopes alive", "MADRID"),  # after the headline
+        ("FLINT, Mich., Oct. 4 (UPI) — Bill Clinton said", "FLINT"),
+        ("DUBAI, United Arab Emirates (AP) — Emirates ordered", "DUBAI"),
+        ("Xi Jinping — China's president — said", None),  # a name and an aside
+        ("Storm hits Oslo — live\n\nA storm hit Oslo.", None),  # a headline with a dash
+        ("Paris, France — The", None),  # no capitals: not a dateline's form
+        ("A storm hit Oslo.\n" * 20 + "OSLO — late dateline", None),  # only the opening lines
+    ],
+)
+def test_dateline_place(text, place):
+    found = dateline_place(text)
+    assert (found[2] if found else None) == place
+    assert found is None or text[found[0] : found[1]] == place

@@ -312,3 +312,20 @@ def test_the_overview_prompt_states_who_acts_in_the_lead(settings, text, stated)
     asked = _render(backend.calls[0].messages[2]["content"], backend.calls[0].context)
     assert ("In the lead," in asked) is (stated is not None)
     assert stated is None or stated in asked
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "location"),
+    [
+        ("Wild win\n\nBUFFALO, N.Y. — The Wild beat the Sabres 4-1 at KeyBank Center.", "KeyBank Center", "BUFFALO"),
+        ("Storm hits Oslo\n\nA storm cut power in Oslo on Monday.", "Oslo", "Oslo"),  # no dateline: the model's
+        ("Storm hits Oslo\n\nA storm cut power in Oslo on Monday.", "Bergen", None),  # a place the text lacks
+        ("Storm hits Oslo\n\nA storm cut power in Oslo on Monday.", None, None),
+    ],
+)
+def test_the_event_place_is_the_datelines_city_else_the_models(settings, text, where, location):
+    overview = {"headline": "h", "summary": "s", "event": {"what": "A storm cut power", "type": "t", "where": where}}
+    summary = summarize(text, settings=settings, backend=FakeBackend([overview]))
+    assert summary.event.location == location
+    evidence = summary.event.evidence
+    assert location is None or evidence is None or text[evidence.raw_start : evidence.raw_end] in (location, "Monday")

@@ -18,8 +18,9 @@ from summarizer.schema import SCHEMA_VERSION
 # The code around the model (the candidate quotes and numbers it is shown, and how ground.py
 # reads its answer) shapes a summary as much as the prompt text: bump this when
 # quotations.py, figures.py, find_candidates or ground.py's rules change.
-CANDIDATE_RULES = 7  # 5: the spaCy backbone; 6: roles keep modifiers, an event line that inverts the lead is replaced;
-# 7: event dates (dateline, background, spans, the article date), figures, attributions, participants, outlets
+CANDIDATE_RULES = 8  # 5: the spaCy backbone; 6: roles keep modifiers, an event line that inverts the lead is replaced;
+# 7: event dates (dateline, background, spans, the article date), figures, attributions, participants, outlets;
+# 8: the event place is the dateline's city when there is one
 
 _FRONT = re.compile(r"\A---\n(?P<head>.*?)\n---\n", re.S)
 
