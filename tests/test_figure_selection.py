@@ -70,3 +70,25 @@ def test_parts_and_models(text, expected):
 )
 def test_pence(text, expected):
     assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # emergency numbers are identifiers, as phone numbers are
+        ("officials began receiving 911 calls Tuesday", []),
+        ("she called 911 and waited", []),
+        ("a 999 operator said", []),
+        ("about 911 people died", [(911, "people")]),  # a count that happens to read 911
+        # unit forms: megapixels, glued basis points, a statistic's acronym before a function word,
+        # "won" after a scale (no verb there)
+        ("a 48MP sensor", [(48, "megapixels")]),
+        ("the rate rose 25bp.", [(25, "basis points")]),
+        ("He has a 5.2 WAR this season.", [(5.2, "WAR")]),
+        ("a 3.5 GDP growth", [(3.5, None)]),  # a lower-case noun after the acronym: no unit read
+        ("Net profit rose to 3.2 trillion won.", [(3.2e12, "KRW")]),
+        ("The team 3 won", [(3, None)]),
+    ],
+)
+def test_identifiers_and_unit_forms(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected

@@ -18,6 +18,11 @@ _PHONE = re.compile(
     r"|(?<![\d,.])\d{3,4}(?:[\s.-]\d{3,4}){2,3}(?![\d,])"
     r"|(?<![\d,.])\d{4}\s\d{4}(?![\d,]))"
 )
+# Emergency numbers are identifiers (LABELLING.md: phone numbers): "receiving 911 calls", "dialled 999".
+_EMERGENCY = re.compile(
+    r"(?i:(?:(?<=\bcalled\s)|(?<=\bdialled\s)|(?<=\bdialed\s)|(?<=\bcall\s))(?:911|999|112)\b"
+    r"|\b(?:911|999|112)(?=\s+(?:calls?|callers?|dispatch\w*|operators?|lines?|cent(?:er|re)s?|services?)\b))"
+)
 _SCORE = re.compile(r"(?<![\d.,-])(\d{1,2})[-–](\d{1,2})(?![\d%-]|[.,]\d)")
 _PHONE_CUE = re.compile(r"(?i:\b(?:tel|call|phone|hotline|fax|contact|whatsapp|sms|text)\b\W{0,3}$)")
 _LABEL_BEFORE = re.compile(
@@ -32,6 +37,7 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     """Spans holding digits that are not quantities: dates, times of day, phone numbers."""
     spans = [(s, e) for s, e, _ in find_date_mentions(text)]
     spans += [m.span() for m in _TIMES.finditer(text)]
+    spans += [m.span() for m in _EMERGENCY.finditer(text)]
     # Scores ("won 2-1", "a 9-2 lead"): a falling pair of small numbers is not a range.
     spans += [m.span() for m in _SCORE.finditer(text) if int(m[1]) >= int(m[2])]
     for m in _PHONE.finditer(text):

@@ -54,7 +54,7 @@ _MORE_PREFIX = {"$US": "USD", "$A": "AUD", "$NZ": "NZD", "$HK": "HKD", "$C": "CA
 _CASED_ABBREV = {"Nm": "newton metres", "MPa": "megapascals", "kPa": "kilopascals", "GPa": "gigapascals",
                  "ksi": "kilopounds per square inch", "psi": "pounds per square inch", "PS": "metric horsepower",
                  "A/cm2": "amperes per square centimetre", "kV/cm": "kilovolts per centimetre",
-                 "pts": "points"}  # fmt: skip
+                 "pts": "points", "MP": "megapixels", "bp": "basis points"}  # fmt: skip
 # Symbols glued to the number: "30°", "30′" (a prime; an apostrophe is too often a closing quote).
 _SYMBOL = re.compile(r"(?P<u>°|′)(?![\w/])")
 _SYMBOLS = {"°": "degrees", "′": "feet"}
@@ -62,6 +62,8 @@ _SYMBOLS = {"°": "degrees", "′": "feet"}
 # resolution ("1080p").
 _PENCE = re.compile(r"p(?![\w'’/-])")
 _RESOLUTION = re.compile(r"(?<![\d.])(?:240|360|480|720|1080|1440|2160|4320)$")
+_WON = re.compile(r"\s+won\b")
+_SCALE_BEFORE = re.compile(r"\d\s?(?i:thousand|million|billion|trillion|bn|tn)$")
 _CASED = re.compile(r"\s?(?P<u>" + "|".join(re.escape(u) for u in sorted(_CASED_ABBREV, key=len, reverse=True))
                     + r")(?![\w/])")
 _HYPHEN_NOUN = re.compile(r"-(?P<n>[a-z]+)(?:-(?P<tail>old|long|high|wide|deep|tall|strong))?\b")
@@ -69,7 +71,8 @@ _HYPHEN_NOUN = re.compile(r"-(?P<n>[a-z]+)(?:-(?P<tail>old|long|high|wide|deep|t
 _MODEL_AFTER_COUNT = re.compile(r"\s+\d{3,4}(?:[-‑]\d{1,4})?(?=\s+[A-Z])")
 _MODEL = re.compile(r"\s+[A-Z]?\d+(?:[-‑]\d+)?[A-Za-z]{0,3}\b")
 # An all-capitals word that names what a decimal measures, when no lower-case noun follows it.
-_ACRONYM = re.compile(r"\s(?P<u>[A-Z]{2,5})\b(?![-‑]|\s+[a-z])")
+# A lower-case word after it may be a function word ("a 5.2 WAR this season"), not a noun it modifies.
+_ACRONYM = re.compile(r"\s(?P<u>[A-Z]{2,5})\b(?![-‑])(?:\s+(?P<next>[a-z]+))?")
 _DETERMINER = re.compile(r"(?:\s+(?:the|its|their|his|her|our|these|those))?")
 _NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)")
 
@@ -228,6 +231,9 @@ def suffix_unit(text: str, end: int, value: float) -> tuple[str | None, int, boo
     pct = PERCENT.match(text, end)
     if pct:
         return ("percentage_point" if pct["pp"] else "percent"), pct.end(), True
+    won = _WON.match(text, end)
+    if won and _SCALE_BEFORE.search(text, 0, end):
+        return "KRW", won.end(), True  # "3.2 trillion won": after a scale it is no verb
     cur = _CUR_SUFFIX.match(text, end)
     if cur:
         return _suffix_currency(cur), cur.end(), True
@@ -243,7 +249,7 @@ def suffix_unit(text: str, end: int, value: float) -> tuple[str | None, int, boo
     if ab:
         return ab[0], ab[1], True
     acronym = _ACRONYM.match(text, end)
-    if acronym and value != int(value):
+    if acronym and value != int(value) and (not acronym["next"] or acronym["next"] in STOP):
         return acronym["u"], end, False  # a statistic's acronym after a decimal: "0.5 WAR", "3.21 ERA"
     unit, strong = noun_unit(text, end, value)
     return unit, end, strong  # a noun after a space is the unit, not part of the text
