@@ -116,6 +116,26 @@ def test_groups_that_act(text: str, group: str, selected: bool) -> None:
     assert (group.lower() in chosen) is selected, chosen
 
 
+# (text, the forms that must be one cluster, forms that must stay apart from it): one person's
+# name varies by middle initial, suffix and a shortened first name; two people stay two.
+SAME_PERSON = [
+    ("Patrick Carlineo Jr. pleaded guilty on Monday. Patrick W. Carlineo lives in Addison. His brother "
+     "said Pat Carlineo was kind.", {"Patrick Carlineo Jr.", "Patrick W. Carlineo", "Pat Carlineo"}, set()),
+    ("Michael A. Cinco died in the attack. Michael Cinco was 28.", {"Michael A. Cinco", "Michael Cinco"}, set()),
+    ("Ed Alvarez spoke to Edward Norton on Friday. Alvarez left.", {"Ed Alvarez", "Alvarez"}, {"Edward Norton"}),
+    ("Bill Clinton and Hillary Clinton spoke on Friday.", {"Bill Clinton"}, {"Hillary Clinton"}),
+]
+
+
+@pytest.mark.parametrize(("text", "together", "apart"), SAME_PERSON)
+def test_one_person_one_cluster(text: str, together: set[str], apart: set[str]) -> None:
+    clusters = entity_clusters(parse(text))
+    home = [c for c in clusters if together & {m.text for m in c.mentions}]
+    assert len(home) == 1, [(c.name, [m.text for m in c.mentions]) for c in clusters]
+    forms = {m.text for m in home[0].mentions}
+    assert together <= forms and not apart & forms, forms
+
+
 # (as the NER spans it, the name): what is glued to a name is no part of it.
 NAMES = [
     ("the Kremlin’s", "Kremlin"),

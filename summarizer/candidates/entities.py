@@ -4,7 +4,9 @@
 
 Clustering (all on the parse's entity spans, no capitalised-word guessing):
 - the same name with titles, "the" and a possessive dropped: "the Kremlin" ~ "Kremlin", "Mr Xi" ~ "Xi";
-- a person's surname or first+last subset ~ the fullest form: "Xi" ~ "Xi Jinping";
+- a person's surname or first+last subset ~ the fullest form: "Xi" ~ "Xi Jinping"; middle initials
+  and suffixes aside ("Patrick W. Carlineo" ~ "Patrick Carlineo Jr."), a first name shortened
+  ("Pat Carlineo" ~ "Patrick Carlineo");
 - an acronym ~ the initials of an expansion in the text: "IRA" ~ "Irish Republican Army", "U.S." ~ "United States";
 - an office noun ~ the one person the text gives that office: "the president" ~ "President Trump"
   (offices.py); it counts as the person's mention but never names the cluster.
@@ -102,6 +104,19 @@ def _key_tokens(text: str) -> list[str]:
     return tokens
 
 
+# A person's name without what varies between its mentions: "Patrick W. Carlineo", "Patrick
+# Carlineo Jr." and "Patrick Carlineo" are one man.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _name_key(m: Mention) -> list[str]:
+    tokens = _key_tokens(m.text)
+    if m.label != "PERSON":
+        return tokens
+    core = [t for t in tokens if len(t) > 1 and t not in _SUFFIXES]
+    return core if len(core) >= 2 or len(tokens) == 1 else tokens
+
+
 def _acronym(text: str) -> str | None:
     letters = clean_name(text).replace(".", "")
     return letters if 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha() else None
@@ -173,7 +188,7 @@ def _cluster(mentions: list[Mention], doc: Any) -> list[Cluster]:
     groups: list[list[Mention]] = []
     by_key: dict[tuple[str, ...], int] = {}
     for m in mentions:
-        key = tuple(_key_tokens(m.text))
+        key = tuple(_name_key(m))
         if m.label == "GROUP":
             key = ("group:" + key[-1].rstrip("s"),)
         if key in by_key:
@@ -195,12 +210,20 @@ def _cluster(mentions: list[Mention], doc: Any) -> list[Cluster]:
     return clusters
 
 
+def _short_form(small: set[str], big: set[str]) -> bool:
+    """'Pat Carlineo' ~ 'Patrick Carlineo Jr': the same surname, and each other word the start of
+    one of the longer name's words (a first name shortened), three letters at least."""
+    rest = small - big
+    return len(small) >= 2 and bool(small & big) and all(
+        len(w) >= 3 and any(b.startswith(w) and b != w for b in big - small) for w in rest)
+
+
 def _merge_partial(groups: list[list[Mention]]) -> list[list[Mention]]:
     """A surname (or any token subset) into the one longer person name that holds it; an
     acronym into the one name whose initials it is. Ambiguous forms ("Clinton" with both Bill
     and Hillary Clinton in the text) stay apart."""
     def keys(group: list[Mention]) -> set[str]:
-        return {t for m in group for t in _key_tokens(m.text)}
+        return {t for m in group for t in _name_key(m)}
 
     merged = True
     while merged:
@@ -211,12 +234,13 @@ def _merge_partial(groups: list[list[Mention]]) -> list[list[Mention]]:
             acronym = next((a for m in small if (a := _acronym(m.text))), None)
             hosts = []
             for j, big in enumerate(groups):
-                if j == i or len(keys(big)) <= len(tokens):
-                    continue
+                host = keys(big)
                 same_kind = big[0].label == label or {label, big[0].label} <= {"ORG", "GPE"}
-                if label == "PERSON" and same_kind and tokens < keys(big):
+                if j == i or not same_kind or len(host) < len(tokens):
+                    continue
+                if label == "PERSON" and (tokens < host or _short_form(tokens, host)):
                     hosts.append(j)
-                elif acronym and same_kind and any(_initials(m.text) == acronym for m in big):
+                elif acronym and len(host) > len(tokens) and any(_initials(m.text) == acronym for m in big):
                     hosts.append(j)
             if len(hosts) == 1:
                 groups[hosts[0]].extend(small)
