@@ -20,8 +20,12 @@ def _figures(text: str) -> list[tuple[float, str | None]]:
         # unitless but scaled: an amount whose currency sign was lost ("worth of 1.356 billion")
         ("a net worth of 1.356 billion", [(1.356e9, None)]),
         ("around 25k cheaper", [(25e3, None)]),
-        ("prices rose by an average of 1500.", []),  # a bare number without a scale stays out
-        ("the index ended at 1,334.20.", []),
+        # unitless levels a price or index reaches: a decimal, or 1,000 and more, after "at"/"to"
+        ("prices will go up by an average of 1500.", [(1500, None)]),
+        ("the yen traded at 132.86 against the greenback", [(132.86, None)]),
+        ("the index rose 1.2% to 3,100.", [(1.2, "percent"), (3100, None)]),
+        ("the score went to 15.", []),  # a small whole number stays out
+        ("a 2.1 rise", []),  # a decimal without the cue stays out
         # "the/these/those/both" + number word: a pronoun for parties, unless it is a duration
         ("the two countries signed", []),
         ("during those three months", [(3, "months")]),
@@ -69,6 +73,19 @@ def test_parts_and_models(text, expected):
     ],
 )
 def test_pence(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a level after "closed at" takes the measure given earlier in the sentence
+        ("the TA-25 ended at 1,463.78 points, while the TA-125 lost 1.1% to end at 1,334.20",
+         [(1463.78, "points"), (1.1, "percent"), (1334.2, "points")]),
+        ("shares closed at 45.20", [(45.2, None)]),  # no measure before: no unit
+    ],
+)
+def test_levels(text, expected):
     assert [(q.value, q.unit) for q in find_quantities(text)] == expected
 
 

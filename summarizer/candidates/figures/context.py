@@ -33,7 +33,10 @@ _BACK_REFERENCE = re.compile(r"(?i:\b(?:of|among)\s+(?:those|them)\s*,?\s*)$")
 # A sentence boundary (scraped text glues sentences: "another 15.Twenty insurgents").
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?:\s+|(?=[A-Z“\"]))|\n")
 # Before a level compared with one just given: "... points to 4,577.10", "up from 2.4 million".
-_LEVEL_BEFORE = re.compile(r"(?i:\b(?:(?:up|down)\s+)?from|\bto|\bversus|\bvs\.?|\bcompared\s+(?:with|to))\s+$")
+_LEVEL_BEFORE = re.compile(
+    r"(?i:\b(?:(?:up|down)\s+)?from|\bto|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\b(?:end|ended|close|closed|finish|finished"
+    r"|settle|settled|stand|stood|trade|traded|trading)\s+at)\s+$"
+)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w’'.-]*,\s$")
 _NOT_COUNTS = {"percent", "percentage_point", "times", "basis points"}
 

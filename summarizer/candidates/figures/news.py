@@ -34,6 +34,8 @@ class _Mention(Protocol):
 # bare). NewsQuant labels them; a bare "1500" or "1,334.20" without a unit stays out (tried: the
 # decimals NewsQuant labels carry a unit that is written elsewhere, "points", "degrees").
 _SCALED = re.compile(r"(?i:\d\s?(?:thousand|million|billion|trillion|k|m|bn|mn|tn))$")
+# Before a level that a price or index reaches: "to trade at 132.86", "an average of 1500".
+_LEVEL_CUE = re.compile(r"(?i:\b(?:at|to|average\s+of)\s+)$")
 # A superlative after a number word names a ranked set, not a count: "the world's two largest
 # economies", "its three biggest customers" (gold tune 0.761 -> 0.764 figures F1, check 0.674 -> 0.678).
 _RANK_AFTER = re.compile(
@@ -62,7 +64,8 @@ def is_figure(text: str, q: _Mention) -> bool:
       countries"), unless it is a duration ("during those three months", as NewsQuant labels it).
     """
     if q.unit is None:
-        return bool(_SCALED.search(q.text))
+        level = q.value != int(q.value) or q.value >= 1000
+        return bool(_SCALED.search(q.text)) or (level and bool(_LEVEL_CUE.search(text, 0, q.start)))
     if q.text.lower() in {"one", "a", "an"} and not _is_time(q.unit):
         return False
     if not q.text.isalpha():
