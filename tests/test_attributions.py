@@ -31,7 +31,20 @@ CASES = [
      "President Obama", "decision", "to restore relations with Burma"),
     ("Mr. Obama's bet is that his regulations will be hard to undo.",
      "Mr. Obama", "bet", "his regulations will be hard to undo"),
-    ("Clinton called her vote for the war a mistake.", "Clinton", "called", "her vote for the war a mistake"),
+    ("Clinton called her vote for the war a mistake.", "Clinton", "called", "called her vote for the war a mistake"),
+    # a stance verb's object or infinitive is the stance with its verb; a verb of saying's is bare
+    ("The Afghan Taliban claimed responsibility for the attack on the base.",
+     "The Afghan Taliban", "claimed", "claimed responsibility for the attack on the base"),
+    ("Maria Landaeta called on the government to declare an emergency.",
+     "Maria Landaeta", "called", "called on the government to declare an emergency"),
+    ("Theresa May promised to review the counter-terrorism strategy.",
+     "Theresa May", "promised", "promised to review the counter-terrorism strategy"),
+    ("The Afghan government ruled out Taliban involvement in the crash.",
+     "The Afghan government", "ruled", "ruled out Taliban involvement in the crash"),
+    ("Landaeta dismissed the rumours that the disease might be ebola.",
+     "Landaeta", "dismissed", "dismissed the rumours that the disease might be ebola"),
+    ("The minister warned that prices would rise next year.",  # a clause: the verb stays out
+     "The minister", "warned", "prices would rise next year"),
 ]
 
 
@@ -55,6 +68,32 @@ def test_trailing_participle_is_the_next_attribution() -> None:
         ("Senator Perdue", "said", "the attacks did not hurt Romney"),
         ("Senator Perdue", "arguing", "divisions in the party did"),
     ]
+
+
+def test_a_named_apposition_names_the_speaker_though_the_noun_is_a_cluster() -> None:
+    # "prosecutor" can be a cluster of its own (an acting person noun); the apposition is who speaks
+    from summarizer.candidates.entities import Cluster, Mention
+
+    text = "France’s counter-terrorism prosecutor, Remy Heitz, said an investigation had been opened."
+    def cluster(i: str, name: str, label: str) -> Cluster:
+        start = text.index(name)
+        return Cluster(i, name, "person" if label == "PERSON" else "group", label,
+                       [Mention(start, start + len(name), name, label, "agent", 0)])
+    clusters = [cluster("e1", "prosecutor", "GROUP"), cluster("e2", "Remy Heitz", "PERSON")]
+    assert [a.holder for a in find_attributions(parse(text), clusters)] == ["Remy Heitz"]
+
+
+# text, the speaker's holder: who a pronoun stands for
+HOLDERS = [
+    # a pronoun is the last mention that acts, not a possessor or object after it
+    ("Wilbur Ross met Li Keqiang’s aides on Monday. He said the talks had gone well.", "Wilbur Ross"),
+    ("Wilbur Ross met Li Keqiang on Monday. Li said the talks had gone well.", "Li Keqiang"),
+]
+
+
+@pytest.mark.parametrize(("text", "holder"), HOLDERS)
+def test_source_resolution(text: str, holder: str) -> None:
+    assert [a.holder for a in find_attributions(parse(text))] == [holder]
 
 
 @pytest.mark.parametrize("text", [

@@ -31,13 +31,13 @@ def test_pipeline_meta() -> None:
     assert load_pipeline() is load_pipeline()  # once per process
 
 
-# sentence, source as written, holder (resolved), cue, content
+# sentence, source as written, holder (resolved), cue, content (a stance verb's object keeps the verb)
 ATTRIBUTIONS = [
     ("China accused the United States of using coercion against its neighbours.",
-     "China", "China", "accused", "the United States of using coercion against its neighbours"),
+     "China", "China", "accused", "accused the United States of using coercion against its neighbours"),
     ("Senator Warren urged regulators to push back against the banks.",
-     "Senator Warren", "Warren", "urged", "regulators to push back against the banks"),
-    ("The US welcomed the exchange of prisoners.", "US", "US", "welcomed", "the exchange of prisoners"),
+     "Senator Warren", "Warren", "urged", "urged regulators to push back against the banks"),
+    ("The US welcomed the exchange of prisoners.", "US", "US", "welcomed", "welcomed the exchange of prisoners"),
     ("Angela Merkel arrived in Paris on Monday. She said the talks had been useful.",
      "She", "Angela Merkel", "said", "the talks had been useful"),
     ("According to the ministry, 15 people were killed in the attack.",

@@ -5,9 +5,10 @@
 - Reported speech: a verb whose lemma is in `CUES` (say, tell, accuse, deny, urge, warn, welcome,
   call for…) or "according to X". The source is the verb's subject (nsubj; for a participle or a
   second verb, "…, saying", "and added", the governing verb's subject; for "who said" the noun the
-  clause modifies), resolved through pronouns, titles and appositions to an entity cluster. The
-  content is the verb's complement subtree (ccomp; else dobj/xcomp/prep complements), without
-  the leading "that" and edge punctuation: the shortest span that carries it.
+  clause modifies), resolved through pronouns, titles and appositions to an entity cluster
+  (`sources`). The content is the verb's complement subtree (ccomp; else dobj/xcomp/prep
+  complements), without the leading "that" and edge punctuation: the shortest span that carries
+  it; a stance verb's object keeps the verb ("claimed responsibility for the attack").
 - Direct quotes: spans from `quotations.find_quotations`; the source is re-resolved through the
   parse: the cue verb next to the quote in its sentence (or the "X said:" sentence just before).
   A quote attributed by a cue replaces the complement of that cue unless the complement holds it.
@@ -23,6 +24,7 @@ from typing import Any
 from summarizer.candidates.entities import Cluster, entity_clusters
 from summarizer.candidates.quotations import find_quotations
 from summarizer.candidates.reported import noun_cues, trim_tail
+from summarizer.candidates.sources import Resolver, source_span
 
 __all__ = ["Attribution", "CUES", "can_hold_view", "find_attributions"]
 
@@ -41,12 +43,16 @@ CUES = frozenset(
     + "boast quip joke lament decry deplore applaud congratulate thank retort counter assure inform advise "
     "recommend forecast hint imply signal wonder doubt suspect worry proclaim".split()
 )
-_NEEDS_PARTICLE = {"call": {"for", "on"}, "point": {"out", "to"}}  # "call" alone is no cue ("called him"),
-# unless it has an object and a predicate ("called her vote a mistake"): see _cue
+# "call" alone is no cue ("called him"), unless it has an object and a predicate ("called her vote
+# a mistake"): see _cue; "ruled out Taliban involvement" is a denial, "ruled the country" is not.
+_NEEDS_PARTICLE = {"call": {"for", "on"}, "point": {"out", "to"}, "rule": {"out"}}
 _QUOTE_MARKS = "\"“”‘’'«»「」"
-_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "it": "ORG", "they": "PLURAL",
-             "them": "PLURAL", "who": "REL", "which": "REL", "that": "REL"}
-_COMPATIBLE = {"PERSON": {"PERSON"}, "ORG": {"ORG", "GPE"}, "PLURAL": {"ORG", "NORP", "GROUP", "GPE"}}
+# Verbs of saying: their object is what was said ("said the talks failed"), so the content leaves
+# the verb out. Any other cue's object is the stance only with its verb ("claimed responsibility
+# for the attack", "called for a repeal", "denied reports that…"): LABELLING.md's shortest span
+# that carries the content keeps the verb there (the gold tune half's quotes do).
+_SAYING = frozenset("say tell add note write state explain reply respond tweet report comment remark inform "
+                    "recall mention observe".split())
 _COMPLEMENTS = {"dobj", "xcomp", "ccomp", "prep", "oprd", "attr", "pcomp", "dative", "advcl"}
 
 
@@ -151,69 +157,21 @@ def _content(token: Any) -> tuple[int, int] | None:
     return start, end
 
 
-def _source_span(head: Any) -> tuple[int, int]:
-    """The compact noun phrase of the subject: the entity it is part of, or its left modifiers + head."""
-    if head.ent_type_ and head.ent_iob_ in ("B", "I"):
-        ent = next(e for e in head.doc.ents if e.start <= head.i < e.end)
-        start = min(ent.start, min((c.left_edge.i for c in head.lefts if c.dep_ in ("compound", "amod")),
-                                   default=ent.start))
-        return start, ent.end
-    left = [c for c in head.lefts if c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod")]
-    return (min(c.left_edge.i for c in left) if left else head.i), head.i + 1
+def _with_verb(token: Any, span: tuple[int, int]) -> tuple[int, int]:
+    """The content of a stance verb from the verb on, when it is the verb's object or infinitive
+    rather than a reported clause ("that…"); a verb of saying keeps its content bare."""
+    start, end = span
+    if token.lemma_.lower() in _SAYING or not token.i < start <= token.i + 6:
+        return span
+    if any(c.dep_ == "ccomp" for c in token.children):
+        return span
+    return token.i, end
 
 
-def _predicated(noun: Any) -> Any:
-    """Who a predicate noun describes: "Trump is a serial liar, rampant xenophobe … who pledged"
-    is Trump's pledge, not the xenophobe's."""
-    head = noun
-    while head.dep_ in ("conj", "appos") and head.head is not head:
-        head = head.head
-    if head.dep_ == "attr" and head.head.lemma_ == "be":
-        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-        if subject is not None:
-            return subject
-    return noun
-
-
-class _Resolver:
-    def __init__(self, doc: Any, clusters: list[Cluster]) -> None:
-        self.doc = doc
-        self.by_offset: dict[int, Cluster] = {}
-        self.mentions: list[tuple[int, str, Cluster]] = []
-        for c in clusters:
-            for m in c.mentions:
-                for i in range(m.start, m.end):
-                    self.by_offset[i] = c
-                self.mentions.append((m.start, m.label, c))
-        self.mentions.sort(key=lambda x: x[0])
-
-    def cluster_at(self, head: Any) -> Cluster | None:
-        # The head itself, or an apposition naming it ("the spokesman, John Kirby"); a compound
-        # is not the speaker ("the Trump campaign", "McConnell aides" are not Trump, McConnell).
-        for token in (head, *[c for c in head.children if c.dep_ == "appos"]):
-            if token.idx in self.by_offset:
-                return self.by_offset[token.idx]
-        return None
-
-    def antecedent(self, pronoun: Any, kind: str) -> Cluster | None:
-        labels = _COMPATIBLE.get(kind, set())
-        before = [c for start, label, c in self.mentions if start < pronoun.idx and label in labels]
-        return before[-1] if before else None
-
-    def resolve(self, head: Any) -> tuple[Any, Cluster | None]:
-        kind = _PRONOUNS.get(head.lower_) if head.pos_ == "PRON" else None
-        if kind == "REL" and head.head.dep_ == "relcl":
-            head = _predicated(head.head.head)
-            kind = None
-        if kind:
-            return head, self.antecedent(head, kind)
-        return head, self.cluster_at(head)
-
-
-def _make(doc: Any, resolver: _Resolver, subject: Any, cue: tuple[int, int], content: tuple[int, int],
+def _make(doc: Any, resolver: Resolver, subject: Any, cue: tuple[int, int], content: tuple[int, int],
           kind: str, char_content: bool = False) -> Attribution:
     head, cluster = resolver.resolve(subject)
-    ss, se = _source_span(head)
+    ss, se = source_span(head)
     source = doc[ss:se]
     cs, ce = content if char_content else (doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1]))
     cue_span = doc[cue[0]:cue[1]]
@@ -296,11 +254,12 @@ def _dash_source(doc: Any, end: int) -> tuple[Any, Any] | None:
 def find_attributions(doc: Any, clusters: list[Cluster] | None = None) -> list[Attribution]:
     """Every attribution in the parsed text, in text order."""
     clusters = entity_clusters(doc) if clusters is None else clusters
-    resolver = _Resolver(doc, clusters)
+    resolver = Resolver(doc, clusters)
     cues = {t.i: t for t in doc if _cue(t) and _subject(t) is not None}
     found: dict[int, Attribution] = {}
     for i, token in cues.items():
         content = _content(token)
+        content = _with_verb(token, content) if content else None
         subject = _subject(token)
         if content and subject is not None and not (content[0] <= subject.i < content[1]):
             found[i] = _make(doc, resolver, subject, (i, i + 1), content, "reported")
