@@ -83,6 +83,11 @@ def test_pence(text, expected):
         ("the TA-25 ended at 1,463.78 points, while the TA-125 lost 1.1% to end at 1,334.20",
          [(1463.78, "points"), (1.1, "percent"), (1334.2, "points")]),
         ("shares closed at 45.20", [(45.2, None)]),  # no measure before: no unit
+        # a decimal joined to an earlier decimal measure or rate shares its unit
+        ("a minus-1.4 degree average launch angle in 2018 and 2.1 last year",
+         [(-1.4, "degrees"), (2.1, "degrees")]),
+        ("growth of 2.5% in 2018 and 2.1 in 2019", [(2.5, "percent"), (2.1, "percent")]),
+        ("killed 12 people and 2.5 tonnes", [(12, "people"), (2.5, "tonnes")]),
     ],
 )
 def test_levels(text, expected):

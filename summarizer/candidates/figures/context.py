@@ -22,6 +22,8 @@ class _Counted(Protocol):
     def unit(self) -> str | None: ...
     @property
     def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
 
 
 # After a number used as a noun phrase of its own: punctuation, a verb, "who", "others".
@@ -37,6 +39,7 @@ _LEVEL_BEFORE = re.compile(
     r"(?i:\b(?:(?:up|down)\s+)?from|\bto|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\b(?:end|ended|close|closed|finish|finished"
     r"|settle|settled|stand|stood|trade|traded|trading)\s+at)\s+$"
 )
+_JOINED_BEFORE = re.compile(r"(?i:\b(?:and|or|but|while|versus|vs\.?)\s+)$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w’'.-]*,\s$")
 _NOT_COUNTS = {"percent", "percentage_point", "times", "basis points"}
 
@@ -96,6 +99,15 @@ def elided_unit(text: str, m: re.Match[str], end: int, before: Sequence[_Counted
             if q.end <= start:
                 break
             if q.end <= m.start() and q.unit and (_counts_things(q.unit) or _is_measure(q.unit)):
+                return q.unit
+        return None
+    if m["d"] and "." in m["d"] and _JOINED_BEFORE.search(text[start : m.start()]):
+        # "a minus-1.4 degree average in 2018 and 2.1 last year": a decimal joined to an earlier
+        # decimal measure or rate of the sentence shares its unit
+        for q in reversed(before):
+            if q.end <= start:
+                break
+            if q.unit and "." in q.text and (q.unit in ("percent", "percentage_point") or _is_measure(q.unit)):
                 return q.unit
         return None
     if (m["d"] and not m["d"].replace(",", "").isdigit()) or (m["w"] and m["w"].lower() in ("a", "an", "one")):

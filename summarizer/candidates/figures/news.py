@@ -31,8 +31,8 @@ class _Mention(Protocol):
 
 
 # A scale word ends the text: "1.356 billion", "25k" (a currency sign lost in scraping leaves these
-# bare). NewsQuant labels them; a bare "1500" or "1,334.20" without a unit stays out (tried: the
-# decimals NewsQuant labels carry a unit that is written elsewhere, "points", "degrees").
+# bare). NewsQuant labels them. Any unitless decimal was tried too: NewsQuant's carry a unit
+# written elsewhere ("points", "degrees"), so only levels after a cue stay (_LEVEL_CUE).
 _SCALED = re.compile(r"(?i:\d\s?(?:thousand|million|billion|trillion|k|m|bn|mn|tn))$")
 # Before a level that a price or index reaches: "to trade at 132.86", "an average of 1500".
 _LEVEL_CUE = re.compile(r"(?i:\b(?:at|to|average\s+of)\s+)$")
@@ -54,7 +54,8 @@ def _is_time(unit: str) -> bool:
 def is_figure(text: str, q: _Mention) -> bool:
     """A quantity that can be one of the article's figures (LABELLING.md: numeric facts that matter):
 
-    * one with a unit, or a unitless one that is scaled ("a net worth of 1.356 billion");
+    * one with a unit, or a unitless one that is scaled ("a net worth of 1.356 billion") or a level
+      after "at"/"to" ("to trade at 132.86", "rose 1.2% to 3,100");
     * not a count of things by the word "one"/"a"/"an" ("any one person", "more than one night"):
       a single thing is rarely the news, and gold labels none (gold tune figures F1 0.745 -> 0.759,
       check 0.663 -> 0.674; NewsQuant, which labels every "one", tune 0.918 -> 0.908, check 0.827
