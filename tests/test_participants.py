@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from summarizer.candidates.attributions import find_attributions
-from summarizer.candidates.entities import clean_name, entity_clusters
+from summarizer.candidates import entities
+from summarizer.candidates.entities import Mention, clean_name, entity_clusters
 from summarizer.candidates.parse import parse
 from summarizer.candidates.participants import (
     MAX_PARTICIPANTS,
@@ -134,6 +135,37 @@ def test_one_person_one_cluster(text: str, together: set[str], apart: set[str]) 
     assert len(home) == 1, [(c.name, [m.text for m in c.mentions]) for c in clusters]
     forms = {m.text for m in home[0].mentions}
     assert together <= forms and not apart & forms, forms
+
+
+def _mentions(text: str, labelled: list[tuple[str, str]]) -> list[Mention]:
+    out, at = [], 0
+    for form, label in labelled:
+        at = text.index(form, at)
+        out.append(Mention(at, at + len(form), form, label, "agent", 0))
+        at += len(form)
+    return out
+
+
+# (text, NER labels of its mentions, the clusters as (name, kind)): the NER often labels a
+# surname alone ORG or GPE; it is the person whose full name holds it, unless it is a country
+# or two people hold it; a full name decides the kind.
+SURNAMES = [
+    ("Bill de Blasio spoke. De Blasio said no. De Blasio left.",
+     [("Bill de Blasio", "PERSON"), ("De Blasio", "ORG"), ("De Blasio", "ORG")], [("Bill de Blasio", "person")]),
+    ("Maria Eugenia Landaeta died. Landaeta was 38.", [("Maria Eugenia Landaeta", "PERSON"), ("Landaeta", "GPE")],
+     [("Maria Eugenia Landaeta", "person")]),
+    ("Michael Jordan flew to Jordan.", [("Michael Jordan", "PERSON"), ("Jordan", "GPE")],
+     [("Michael Jordan", "person"), ("Jordan", "country")]),
+    ("Bill Clinton met Hillary Clinton. Clinton spoke.",
+     [("Bill Clinton", "PERSON"), ("Hillary Clinton", "PERSON"), ("Clinton", "ORG")],
+     [("Bill Clinton", "person"), ("Hillary Clinton", "person"), ("Clinton", "organisation")]),
+]
+
+
+@pytest.mark.parametrize(("text", "labelled", "clusters"), SURNAMES)
+def test_a_mislabelled_surname_is_the_person(text: str, labelled: list, clusters: list) -> None:
+    found = entities._cluster(_mentions(text, labelled), parse(text))
+    assert [(c.name, c.kind) for c in found] == clusters
 
 
 # (as the NER spans it, the name): what is glued to a name is no part of it.

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarizer.candidates.datelines import in_dateline
+from summarizer.candidates.lexicon import COUNTRIES
 from summarizer.candidates.offices import office_holders
 
 __all__ = ["Mention", "Cluster", "entity_clusters", "mention_role", "GROUP_NOUNS", "TITLES"]
@@ -205,6 +206,9 @@ def _cluster(mentions: list[Mention], doc: Any) -> list[Cluster]:
         # process called Nadal a person and the next an organisation.
         labels = dict.fromkeys(m.label for m in named)
         label = max(labels, key=lambda lab: sum(m.label == lab for m in named))
+        if any(m.label == "PERSON" and len(_name_key(m)) > 1 for m in named):
+            # A full name decides: "Bill de Blasio" is a person however often "De Blasio" is an ORG.
+            label = max(named, key=lambda m: len(_name_key(m))).label
         name = max((clean_name(m.text) for m in named), key=lambda s: (len(_key_tokens(s)), len(s)))
         clusters.append(Cluster(f"e{n}", name, _kind(label, group), label, sorted(group, key=lambda m: m.start)))
     return clusters
@@ -216,6 +220,16 @@ def _short_form(small: set[str], big: set[str]) -> bool:
     rest = small - big
     return len(small) >= 2 and bool(small & big) and all(
         len(w) >= 3 and any(b.startswith(w) and b != w for b in big - small) for w in rest)
+
+
+_COUNTRY_KEYS = frozenset(" ".join(c.lower().split()) for c in COUNTRIES)
+
+
+def _mislabelled_surname(small: list[Mention], tokens: set[str], host: set[str]) -> bool:
+    """The NER often labels a surname alone ORG or GPE ("Nadal", "De Blasio", "Landaeta"): part of
+    a person's full name and no country ("Jordan" stays Jordan beside Michael Jordan)."""
+    return (all(m.label in ("ORG", "GPE", "NORP") for m in small) and tokens < host
+            and not any(" ".join(_key_tokens(m.text)) in _COUNTRY_KEYS for m in small))
 
 
 def _merge_partial(groups: list[list[Mention]]) -> list[list[Mention]]:
@@ -236,9 +250,10 @@ def _merge_partial(groups: list[list[Mention]]) -> list[list[Mention]]:
             for j, big in enumerate(groups):
                 host = keys(big)
                 same_kind = big[0].label == label or {label, big[0].label} <= {"ORG", "GPE"}
-                if j == i or not same_kind or len(host) < len(tokens):
+                surname = big[0].label == "PERSON" and _mislabelled_surname(small, tokens, host)
+                if j == i or not (same_kind or surname) or len(host) < len(tokens):
                     continue
-                if label == "PERSON" and (tokens < host or _short_form(tokens, host)):
+                if (label == "PERSON" or surname) and (tokens < host or _short_form(tokens, host)):
                     hosts.append(j)
                 elif acronym and len(host) > len(tokens) and any(_initials(m.text) == acronym for m in big):
                     hosts.append(j)
