@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.candidates.attributions import find_attributions
 from summarizer.candidates import entities
+from summarizer.candidates.attributions import find_attributions
 from summarizer.candidates.entities import Mention, clean_name, entity_clusters
 from summarizer.candidates.parse import parse
 from summarizer.candidates.participants import (
