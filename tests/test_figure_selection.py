@@ -52,7 +52,9 @@ def test_is_figure(text, expected):
         # the whole a part is counted out of is no figure: "two of three requirements"
         ("two of three requirements for life", [(2, "requirements")]),
         ("with 3 out of 4 people losing weight", [(3, None)]),
-        ("8 of 10 voters", [(8, None)]),
+        ("8 of 10 voters", [(8, "voters")]),  # the part counts what the whole counts
+        ("They won 3 of 4 games.", [(3, "games")]),
+        ("two of all deputies", [(2, "deputies")]),
         # a model number after a count is skipped to reach the noun
         ("its fleet of roughly 400 737 Max jets", [(400, "jets")]),
         ("bids for some 60 737 Max jets", [(60, "jets")]),

@@ -73,7 +73,8 @@ _MODEL = re.compile(r"\s+[A-Z]?\d+(?:[-‑]\d+)?[A-Za-z]{0,3}\b")
 # An all-capitals word that names what a decimal measures, when no lower-case noun follows it.
 # A lower-case word after it may be a function word ("a 5.2 WAR this season"), not a noun it modifies.
 _ACRONYM = re.compile(r"\s(?P<u>[A-Z]{2,5})\b(?![-‑])(?:\s+(?P<next>[a-z]+))?")
-_DETERMINER = re.compile(r"(?:\s+(?:the|its|their|his|her|our|these|those))?")
+# After "of" in a part of a whole: a determiner, or the whole's own count ("3 of 4 games").
+_DETERMINER = re.compile(r"(?:\s+(?:the|its|their|his|her|our|these|those|all))?(?:\s+\d[\d,]*(?![\d,.]))?")
 _NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)")
 
 
