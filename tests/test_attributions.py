@@ -45,6 +45,14 @@ CASES = [
      "Landaeta", "dismissed", "dismissed the rumours that the disease might be ebola"),
     ("The minister warned that prices would rise next year.",  # a clause: the verb stays out
      "The minister", "warned", "prices would rise next year"),
+    # a second clause joined by "and" with its own subject is a claim of its own; "but" qualifies
+    ("Police officials said a second device was found in Chelsea and that location is being treated "
+     "as a crime scene.", "Police officials", "said", "a second device was found in Chelsea"),
+    ("Officials said 13 people had suffered minor injuries but 11 were still in hospital.",
+     "Officials", "said", "13 people had suffered minor injuries but 11 were still in hospital"),
+    # ", including …" lists examples of the claim, not the claim
+    ("The minister said the victims died of different causes, including an old man dying of diabetes.",
+     "The minister", "said", "the victims died of different causes"),
 ]
 
 

@@ -134,6 +134,20 @@ def _stray_clause(kids: list[Any]) -> Any | None:
     return None
 
 
+def _second_clause(clause: Any) -> int | None:
+    """Where a reported clause's second conjoined clause with its own subject begins ("a second
+    device was found and that location is being treated as a crime scene"): the claim is the
+    first, the second is a claim of its own. "…, but 11 were still in hospital" qualifies the
+    first (the gold tune half's quotes keep it), so only "and" splits."""
+    if not any(k.dep_ == "cc" and k.lower_ == "and" for k in clause.children):
+        return None
+    for kid in clause.children:
+        if kid.dep_ == "conj" and kid.pos_ in ("VERB", "AUX") and any(
+                k.dep_ in ("nsubj", "nsubjpass", "expl") for k in kid.children):
+            return kid.left_edge.i
+    return None
+
+
 def _content(token: Any) -> tuple[int, int] | None:
     doc = token.doc
     kids = [c for c in token.children if c.dep_ in _COMPLEMENTS]
@@ -149,6 +163,8 @@ def _content(token: Any) -> tuple[int, int] | None:
         return None
     start = min(c.left_edge.i for c in chosen)
     end = max(c.right_edge.i for c in chosen) + 1
+    if ccomp and (second := _second_clause(ccomp[0])) is not None and second > start + 3:
+        end = second
     if start < token.i < end:  # the complement straddles the cue: keep the side after it
         start = token.i + 1
     start, end = _strip(doc, start, trim_tail(doc, start, end, CUES))
