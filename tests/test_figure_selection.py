@@ -116,3 +116,22 @@ def test_levels(text, expected):
 )
 def test_identifiers_and_unit_forms(text, expected):
     assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city has half a million residents.",
+        "Emirates ordered 30 Boeing 787-9 jets.",
+        "Sales rose to 1.2bn last year.",
+        "Growth of 3-4% is expected.",
+        "The deal is worth £5m-£7m.",
+        "Temperatures fell to minus 5C overnight.",
+        "Die Inflation lag bei 7,5 % im Mai.",
+        "Sales reached two million.",
+        "Half a million.",
+    ],
+)
+def test_issue_odd_forms_are_figures(text):
+    found = find_quantities(text)
+    assert len(found) == 1 and is_figure(text, found[0])

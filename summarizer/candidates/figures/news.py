@@ -33,7 +33,7 @@ class _Mention(Protocol):
 # A scale word ends the text: "1.356 billion", "25k" (a currency sign lost in scraping leaves these
 # bare). NewsQuant labels them. Any unitless decimal was tried too: NewsQuant's carry a unit
 # written elsewhere ("points", "degrees"), so only levels after a cue stay (_LEVEL_CUE).
-_SCALED = re.compile(r"(?i:\d\s?(?:thousand|million|billion|trillion|k|m|bn|mn|tn))$")
+_SCALED = re.compile(r"(?i:(?:\d\s?|[a-z]\s)(?:thousand|million|billion|trillion|k|m|bn|mn|tn))$")
 # Before a level that a price or index reaches: "to trade at 132.86", "an average of 1500".
 _LEVEL_CUE = re.compile(r"(?i:\b(?:at|to|average\s+of)\s+)$")
 # A superlative after a number word names a ranked set, not a count: "the world's two largest

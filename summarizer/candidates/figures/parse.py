@@ -185,7 +185,7 @@ def _quantity(text: str, m: re.Match[str], lenient: bool, before: list[Quantity]
             unit, strong = ("years" if age_in_apposition(text, m) else "people"), True
         else:
             unit, strong = elided_unit(text, m, end, before), False
-    if unit is None and first.word and not lenient:
+    if unit is None and first.word and not first.scaled and not lenient:
         return None  # "the two have expanded ties": a pronoun, not a figure
     if first.currency is None and model_number(text, m):
         return None
