@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from summarizer.candidates.attributions import Attribution, can_hold_view, find_attributions
 from summarizer.candidates.describe import LeadClause, lead_clause, lead_dates, measures_of, role_of, stance_of
 from summarizer.candidates.entities import entity_clusters
-from summarizer.candidates.figures import Quantity, find_quantities
+from summarizer.candidates.figures import Quantity, find_quantities, is_figure
 from summarizer.candidates.names import NameSpan, find_names, is_news_outlet
 from summarizer.candidates.parse import DEFAULT_PIPELINE, parse, require_words
 from summarizer.candidates.participants import select_participants
@@ -56,8 +56,9 @@ class Candidates:
 
 
 def find_candidates(text: str, pipeline: str = DEFAULT_PIPELINE) -> Candidates:
-    """Participants, attributed statements and unit-bearing quantities, each with what code can
-    say about it, minus anaphoric counts ("the two countries" refers to parties, it is no figure)."""
+    """Participants, attributed statements and the quantities that can be figures (a unit, a scale
+    or a level; no anaphoric "the two countries": `figures.news.is_figure`), each with what code
+    can say about it."""
     doc = parse(text, pipeline)
     require_words(doc)
     clusters = entity_clusters(doc)
@@ -66,7 +67,7 @@ def find_candidates(text: str, pipeline: str = DEFAULT_PIPELINE) -> Candidates:
                     f.cluster.mentions[0].end)
               for f in select_participants(doc, clusters, attributions) if f.kind in _KINDS]
     quotes = [_quotation(text, a) for a in attributions]
-    numbers = [n for n in find_quantities(text) if n.unit and not _anaphoric(text, n) and not _furniture(text, n)]
+    numbers = [n for n in find_quantities(text) if is_figure(text, n) and not _furniture(text, n)]
     return Candidates(
         find_names(text), quotes, numbers, actors,
         stances=[stance_of(a.cue, a.content) for a in attributions],
@@ -105,7 +106,3 @@ def _furniture(text: str, n: Quantity) -> bool:
     line = text[line_start : line_end if line_end != -1 else len(text)]
     return not re.search(r"\b[a-z]{3,}\b", line)
 
-
-def _anaphoric(text: str, n: Quantity) -> bool:
-    before = text[max(0, n.start - 12) : n.start].split()
-    return bool(before) and before[-1].lower() in {"the", "these", "those", "both"} and n.text.isalpha()
