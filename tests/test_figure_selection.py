@@ -35,6 +35,13 @@ def _figures(text: str) -> list[tuple[float, str | None]]:
         ("why any one person develops it", []),
         ("for one year", [(1, "years")]),
         ("two people died", [(2, "people")]),
+        # vague plurals write no value: "dozens" is no figure of 12
+        ("Dozens of sightings were reported", []),
+        ("hundreds of people marched", []),
+        ("tens of thousands of dollars", []),
+        ("Scores of homes burned", []),
+        ("300 people marched", [(300, "people")]),
+        ("two million people voted", [(2e6, "people")]),
         # a superlative after a number word names a ranked set
         ("the world's two largest economies", []),
         ("its three biggest customers", []),
