@@ -168,6 +168,7 @@ def test_name_match(gold_forms, pred_forms, match):
         ("children", "people"), ("women", "people"), ("adults", "people"),  # humans count as people
         ("ringgit", "MYR"), ("RM", "MYR"), ("MYR", "MYR"), ("shekels", "ILS"), ("ILS", "ILS"), ("roubles", "RUB"),
         ("arrest warrants", "warrant"), ("crashes", "crash"), ("cases", "case"), ("", ""),
+        ("barrels of oil", "barrel"), ("snaps of man coverage", "snap"), ("cups of coffee", "cup"),
     ],
 )
 def test_canonical_unit(unit, canonical):

@@ -157,6 +157,8 @@ def canonical_unit(unit: str | None) -> str:
     phrase = " ".join(words)
     if phrase in _UNIT_WORDS:
         return _UNIT_WORDS[phrase]
+    if "of" in words[1:]:  # "barrels of oil" counts barrels, "cups of coffee" cups: the head is before "of"
+        words = words[: words.index("of", 1)]
     head = words[-1] if words else ""  # "arrest warrants" -> "warrant", "metric tons" -> "ton"
     return _HEAD_SYNONYMS.get(head, head)
 
