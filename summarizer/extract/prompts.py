@@ -20,7 +20,8 @@ from summarizer.schema import SCHEMA_VERSION
 # quotations.py, figures.py, find_candidates or ground.py's rules change.
 CANDIDATE_RULES = 8  # 5: the spaCy backbone; 6: roles keep modifiers, an event line that inverts the lead is replaced;
 # 7: event dates (dateline, background, spans, the article date), figures, attributions, participants, outlets;
-# 8: the event place is the dateline's city when there is one
+# 8: the event place is the dateline's city; office nouns and name variants join their person;
+# stance verbs keep their verb; figures pass figures.news.is_figure (no vague plurals)
 
 _FRONT = re.compile(r"\A---\n(?P<head>.*?)\n---\n", re.S)
 
