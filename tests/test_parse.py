@@ -229,6 +229,26 @@ def test_concurrent_parses_are_batched_and_each_doc_is_its_own_parse() -> None:
     assert out == [expected] * 4
 
 
+def test_a_batch_takes_at_most_max_texts_of_waiting_callers_in_arrival_order() -> None:
+    calls: list[list[str]] = []
+
+    class Recorder:
+        def pipe(self, texts, batch_size=None):
+            calls.append(list(texts))
+            return [text.upper() for text in calls[-1]]
+
+    batcher = Batcher(Recorder(), max_texts=4)
+    jobs = [_Job([f"t{i}"]) for i in range(3)] + [_Job(["b1", "b2", "b3", "b4", "b5", "b6"])] + \
+        [_Job([f"u{i}"]) for i in range(6)]
+    batcher._queue, batcher._busy = list(jobs), True  # ten callers waiting, as the leader finds them
+    while batcher._queue:
+        batcher._lead()
+    assert calls == [["t0", "t1", "t2"], ["b1", "b2", "b3", "b4", "b5", "b6"], ["u0", "u1", "u2", "u3"],
+                     ["u4", "u5"]]  # a caller's own blocks are never split, nor joined past the cap
+    assert [job.docs for job in jobs] == [[text.upper() for text in job.texts] for job in jobs]
+    assert all(job.ready.is_set() for job in jobs) and not batcher._busy
+
+
 def test_a_failing_text_fails_only_its_caller() -> None:
     class Picky:
         def pipe(self, texts, batch_size=None):

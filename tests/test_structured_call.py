@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from summarizer.backends.base import completion_from_content
 from summarizer.backends.openai import _plain
-from summarizer.backends.structured import _prepared, structured_call
+from summarizer.backends.structured import _copied, _prepared, structured_call
 
 
 class Answer(BaseModel):
@@ -114,6 +114,20 @@ def test_prepared_model_is_cached_and_leaves_ours_alone() -> None:
     first["properties"].clear()  # a caller changing its copy changes no later request
     assert prepared.model_json_schema()["properties"]
     assert "model_json_schema" not in Answer.__dict__
+
+
+def test_schema_copies_share_no_container() -> None:
+    import copy
+
+    value = {"a": [1, 2.5, {"b": None, "c": True}], "d": "x", "e": {"f": [[]]}, "g": ([1],)}
+    copied = _copied(value)
+    assert copied == copy.deepcopy(value)
+
+    def containers(v):
+        items = v.values() if isinstance(v, dict) else v if isinstance(v, (list, tuple)) else ()
+        return [v] * isinstance(v, (dict, list)) + [c for item in items for c in containers(item)]
+
+    assert not {id(c) for c in containers(value)} & {id(c) for c in containers(copied)}
 
 
 def test_plain_requests_are_posted_as_they_are() -> None:

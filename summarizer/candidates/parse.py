@@ -16,10 +16,12 @@ here (2 CPUs): 0.08 s for the 3 kB reference article, about 35 s per MB of text,
 250,000 characters bounds a 2 MB article at about 9 s.
 
 Concurrent calls share a batch (`Batcher`): threads that call `parse` while another thread's parse
-runs are parsed together in the next `nlp.pipe` call, so spaCy's fixed cost per call (each
-component's Python layers, about half a short article's parse) is paid once per batch. Each text
-still gets its own Doc, the same as `nlp(text)` gives (tests/test_parse.py; bench/RESULTS.md
-section 2 for what it saves). One thread, or one caller at a time, parses exactly as before.
+runs are parsed together in a following `nlp.pipe` call, so spaCy's fixed cost per call (each
+component's Python layers, about half a short article's parse) is paid once per batch. A batch
+takes at most `MAX_BATCH_TEXTS` texts of waiting callers: each of them waits for the whole batch,
+and long batches held many threads in step (bench/RESULTS.md section 2). Each text still gets its
+own Doc, the same as `nlp(text)` gives (tests/test_parse.py). One thread, or one caller at a time,
+parses exactly as before.
 """
 
 from __future__ import annotations
@@ -42,7 +44,11 @@ _LINE_BREAKS = "summarizer_line_breaks"
 _LOCK = threading.Lock()
 _LOADED: dict[str, Any] = {}
 _BATCHERS: dict[str, Batcher] = {}
-MAX_BATCH_TEXTS = 64  # blocks per nlp.pipe call when many threads wait at once
+# Texts a batch takes from waiting callers (one caller's own blocks always go together). At
+# concurrency 32 on the bench's short articles, 4 gave the best rate: 64 let batches of up to 31
+# texts hold 31 threads at once, which then sent, waited and came back in step (RESULTS.md).
+MAX_BATCH_TEXTS = 4
+PIPE_BATCH_SIZE = 64  # nlp.pipe's batch_size: how a caller's own blocks are grouped, as before the cap
 
 
 def load_pipeline(name: str = DEFAULT_PIPELINE) -> Any:
@@ -87,12 +93,14 @@ class _Job:
 class Batcher:
     """`batcher(texts)` is `list(nlp.pipe(texts))`, with the texts of concurrent callers parsed together.
 
-    Leader and followers: a caller that finds no parse running parses the queue (its own texts
-    and whatever arrived meanwhile) in one `nlp.pipe` call; callers arriving meanwhile queue and
-    wait; when the batch is done the first of them leads the next one. So one parse runs at a time
-    (spaCy under the GIL could not run two at once anyway) and no caller waits for more than the
-    batch running when it came plus its own. A batch that raises is parsed again caller by caller,
-    so an error reaches only the caller whose text caused it.
+    Leader and followers: a caller that finds no parse running parses the head of the queue (its
+    own texts, and those of callers that arrived meanwhile, up to `max_texts` in all) in one
+    `nlp.pipe` call; callers arriving meanwhile queue and wait; when the batch is done the first
+    caller still waiting leads the next one. So one parse runs at a time (spaCy under the GIL could
+    not run two at once anyway), callers are served in arrival order, and no batch is long: every
+    caller in a batch waits for all of it. A caller's own texts are never split: `max_texts` or
+    more of them make a batch alone. A batch that raises is parsed again caller by caller, so an
+    error reaches only the caller whose text caused it.
     """
 
     def __init__(self, nlp: Any, max_texts: int = MAX_BATCH_TEXTS) -> None:
@@ -138,7 +146,7 @@ class Batcher:
 
     def _parse(self, batch: list[_Job]) -> None:
         try:
-            docs = list(self.nlp.pipe([text for job in batch for text in job.texts], batch_size=self.max_texts))
+            docs = list(self.nlp.pipe([text for job in batch for text in job.texts], batch_size=PIPE_BATCH_SIZE))
         except Exception:  # noqa: BLE001 - find whose text it was: each caller parsed alone
             for job in batch:
                 try:
