@@ -15,7 +15,6 @@ from typing import cast
 from summarizer.agreement import inverts_lead
 from summarizer.align import align
 from summarizer.candidates import Candidates
-from summarizer.candidates.datelines import dateline_place
 from summarizer.candidates.dates import names_a_span, resolve_date
 from summarizer.candidates.names import alias_groups, is_news_outlet
 from summarizer.candidates.quotations import source_kind
@@ -185,15 +184,15 @@ def _event(draft: Draft, c: Candidates, text: str, anchor: dt.date | None, warni
         date = anchor.isoformat()
         warnings.append(f"the lead states no date: the event date is the article's own date, {date}")
     description = _agreeing_description(e.what.strip(), c, warnings)
-    location, place = _place(e.where, text)
+    location, place = _place(e.where, c.place, text)
     evidence = evidence or place
     return Event(description=description, type=e.type.strip() or None, date=date,
                  date_text=date_text, location=location, evidence=evidence)
 
 
-def _place(where: str | None, text: str) -> tuple[str | None, Evidence | None]:
+def _place(where: str | None, dateline: tuple[int, int, str] | None,
+           text: str) -> tuple[str | None, Evidence | None]:
     """The dateline's city, copied ("BUFFALO, N.Y. —"); else the model's place if the text has it."""
-    dateline = dateline_place(text)
     if dateline is not None:
         start, end, city = dateline
         return city, Evidence(quote=city, start=start, end=end, match="exact")

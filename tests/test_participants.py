@@ -24,7 +24,7 @@ BODY = "The day passed. Shops stayed open. Traffic was light. "
 def _features(text: str) -> dict:
     doc = parse(text)
     clusters = entity_clusters(doc)
-    return {f.name: f for f in participant_features(doc, clusters, find_attributions(doc, clusters))}
+    return {f.name: f for f in participant_features(clusters, find_attributions(doc, clusters))}
 
 
 # (text, name, selected?): a person who acts once anywhere is a participant; one only named is not.

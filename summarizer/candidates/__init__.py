@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from summarizer.candidates.attributions import Attribution, can_hold_view, find_attributions
+from summarizer.candidates.datelines import dateline_place
 from summarizer.candidates.describe import LeadClause, lead_clause, lead_dates, measures_of, role_of, stance_of
 from summarizer.candidates.entities import entity_clusters
 from summarizer.candidates.figures import Quantity, find_quantities, is_figure
@@ -53,6 +54,7 @@ class Candidates:
     measures: list[str] = field(default_factory=list)  # one per number, from its clause
     lead_dates: list[tuple[int, int, str]] = field(default_factory=list)  # date mentions of the lead
     lead: LeadClause | None = None  # who did what to whom in the lead, to check the model's event line
+    place: tuple[int, int, str] | None = None  # the dateline's city ("BUFFALO, N.Y. —"): the event's place
 
 
 def find_candidates(text: str, pipeline: str = DEFAULT_PIPELINE) -> Candidates:
@@ -74,6 +76,7 @@ def find_candidates(text: str, pipeline: str = DEFAULT_PIPELINE) -> Candidates:
         measures=[measures_of(doc, n.start, n.end) for n in numbers],
         lead_dates=lead_dates(doc),
         lead=lead_clause(doc),
+        place=dateline_place(text),
     )
 
 

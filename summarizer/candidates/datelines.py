@@ -62,11 +62,16 @@ _LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
 _CAPS_CITY = re.compile(r"[A-Z][A-Z.'’-]{1,}(?:\s[A-Z][A-Z.'’-]+)*(?=[,\s(]|$)")
 
 
+def _dateline_head(text: str, line_start: int) -> re.Match[str] | None:
+    """The line at `line_start` up to its dash, when it can be a dateline: no lowercase word."""
+    m = _DATELINE_LINE.match(text, line_start)
+    return m if m is not None and not _LOWER_WORD.search(m["head"]) else None
+
+
 def in_dateline(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] lies inside the dateline that opens its line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    m = _DATELINE_LINE.match(text, line_start)
-    if m is None or end > m.end("head") or _LOWER_WORD.search(m["head"]):
+    m = _dateline_head(text, text.rfind("\n", 0, start) + 1)
+    if m is None or end > m.end("head"):
         return False
     return bool(_CAPS_CITY.match(m["head"]) or re.search(r"\([A-Za-z ]{2,30}\)\s*$", m["head"]))
 
@@ -79,8 +84,8 @@ def dateline_place(text: str) -> tuple[int, int, str] | None:
     ("KeyBank Center" for BUFFALO) on one article of each half and spoiled none of either."""
     line_start = 0
     for _ in range(_DATELINE_LINES):
-        m = _DATELINE_LINE.match(text, line_start)
-        if m is not None and not _LOWER_WORD.search(m["head"]):
+        m = _dateline_head(text, line_start)
+        if m is not None:
             city = _CAPS_CITY.match(text, m.start("head"))
             if city is not None:
                 return city.start(), city.end(), city.group(0)

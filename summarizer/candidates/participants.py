@@ -1,6 +1,6 @@
 """Participants selected by code from the entity clusters, on documented features only.
 
-    participant_features(doc, clusters, attributions) -> [Features]
+    participant_features(clusters, attributions) -> [Features]
     select_participants(doc, clusters=None, attributions=None) -> [Features]  (the selected, in text order)
 
 Features of a cluster (no model involved):
@@ -102,7 +102,7 @@ def _reasons(f: Features) -> list[str]:
     return out
 
 
-def participant_features(doc: Any, clusters: list[Cluster], attributions: list[Attribution]) -> list[Features]:
+def participant_features(clusters: list[Cluster], attributions: list[Attribution]) -> list[Features]:
     sources = {a.cluster for a in attributions if a.cluster}
     statements = [(a.content_start, a.content_end) for a in attributions]
     out = []
@@ -133,4 +133,4 @@ def select_participants(doc: Any, clusters: list[Cluster] | None = None,
                         attributions: list[Attribution] | None = None) -> list[Features]:
     clusters = entity_clusters(doc) if clusters is None else clusters
     attributions = find_attributions(doc, clusters) if attributions is None else attributions
-    return _capped([f for f in participant_features(doc, clusters, attributions) if f.selected])
+    return _capped([f for f in participant_features(clusters, attributions) if f.selected])
