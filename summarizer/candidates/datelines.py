@@ -5,6 +5,7 @@
     dateline_place(text)             (start, end, "FLINT") from the first dateline, if any
 
 Split from dates.py, which finds and resolves date expressions; these read where a line puts them.
+What a written date is (day, month and year) is full_dates.py's, shared with clean.header.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from summarizer.candidates.dates import _RESOLVERS, _scan
+from summarizer.candidates.full_dates import full_dates
 
 __all__ = ["dateline_place", "find_dateline", "in_dateline"]
 
@@ -32,13 +33,9 @@ def find_dateline(text: str) -> dt.date | None:
     first: dt.date | None = None
     for line in lines:
         published = _PUBLISHED.search(line)
-        for _, _, kind, m in _scan(line):
-            if kind not in ("iso", "mdy", "dmy", "cjk") or (kind == "cjk" and not m["d"]):
+        for m, day in full_dates(line):
+            if not (published or _dateline_position(line, m)):
                 continue
-            resolved = _RESOLVERS[kind](m, None)
-            if resolved is None or not (published or _dateline_position(line, m)):
-                continue
-            day = dt.date.fromisoformat(resolved)
             if published:
                 return day
             first = first or day

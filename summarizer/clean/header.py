@@ -10,8 +10,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from dateutil import parser as date_parser
-
+from summarizer.candidates.full_dates import full_dates
 from summarizer.clean.boilerplate import is_boilerplate
 from summarizer.clean.repair import continues_sentence
 
@@ -23,16 +22,6 @@ _BYLINE = re.compile(r"^by\s+(?P<names>[^,|–—(]{2,80}?)\s*(?:[,|–—(].*)?
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.’'-]*|and|&|de|da|van|von|der|la|le|bin|al)$")
 _URL_LINE = re.compile(r"^(?:(?:source|url|link|read more at|originally published at)\s*:?\s*)?(https?://\S+)$", re.I)
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATE = re.compile(
-    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}})\b",
-    re.IGNORECASE,
-)
 # What may stand beside a date on a dateline: labels, weekdays, times, zones.
 _DATELINE_FILLER = re.compile(
     r"\b(?:published|updated|posted|last|first|on|at|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
@@ -99,15 +88,17 @@ def _byline(line: str) -> str | None:
 
 
 def _dateline(line: str) -> datetime.date | None:
+    """The date of a line that is only a date and its filler ("Published: March 4, 2024 10:30 AM").
+
+    What a date is (day, month and year written) is full_dates', the reading find_dateline uses
+    on the body's first lines too, so a header line and a dateline agree."""
     if len(line.split()) > 12:
         return None
-    match = _DATE.search(line)
-    if not match or _DATELINE_FILLER.sub("", line.replace(match.group(0), "")).strip():
+    dates = full_dates(line)
+    if not dates:
         return None
-    try:
-        return date_parser.parse(match.group(0)).date()
-    except (ValueError, OverflowError):
-        return None
+    match, day = dates[0]
+    return None if _DATELINE_FILLER.sub("", line.replace(match.group(0), "")).strip() else day
 
 
 def _url_line(line: str) -> str | None:
