@@ -530,10 +530,13 @@ def test_people_ages_and_elided_nouns(text, values_units):
         # a figure restated word for word in a later sentence is one fact
         ("Alibaba will raise up to $12.9bn. It could raise up to $12.9bn if demand holds.", ["$12.9bn"]),
         ("13 people were hurt. Police said 13 people had minor injuries.", ["13"]),
-        # not within one sentence, not in other words, not percentages
+        # in other words too: a headline's digits and the story's number word are one fact
+        ("7 militants killed in blasts. Seven militants died when their bomb went off.", ["7"]),
+        ("Two soldiers died. Police said 2 soldiers died.", ["Two"]),
+        # not within one sentence, not percentages, not a modifier against a count
         ("four children and four adults died", ["four", "four"]),
         ("Sales rose 15 percent. A 15 percent tariff applies.", ["15 percent", "15 percent"]),
-        ("Seven militants died. Police said 7 militants died.", ["Seven", "7"]),
+        ("The 20-year-old was charged. He faces 20 years in prison.", ["20-year-old", "20"]),
     ],
 )
 def test_restatements(text, written):

@@ -2,9 +2,12 @@
 
 Measured on the gold suite (LABELLING.md: "numeric facts that matter to the story"):
 
-* A figure restated word for word in a later sentence is the same fact: the first mention
-  stands for it ("raise up to $12.9bn" ... "could eventually raise up to $12.9bn"). Not
-  percentages: rates recur for different measures ("a 15 percent tariff" on two lists of goods).
+* A figure restated in a later sentence is the same fact: the first mention stands for it
+  ("raise up to $12.9bn" ... "could eventually raise up to $12.9bn"), in other words too (a
+  headline's "7 militants killed" and the story's "Seven militants": gold tune figures F1
+  0.778 -> 0.780, check unchanged). Not percentages: rates recur for different measures ("a 15
+  percent tariff" on two lists of goods); not a modifier against a count ("the 20-year-old" and
+  "20 years in prison").
 """
 
 from __future__ import annotations
@@ -88,12 +91,19 @@ def is_figure(text: str, q: _Mention) -> bool:
 
 
 def restated(text: str, q: _Mention, earlier: Sequence[_Mention]) -> bool:
-    """The same value, unit and wording as a mention in an earlier sentence (not a percentage)."""
+    """The same value and unit as a mention in an earlier sentence (not a percentage), both counts
+    or both modifiers."""
     if q.unit in (None, "percent", "percentage_point"):
         return False
     start = sentence_start(text, q.start)
-    return any(e.start < start and e.value == q.value and e.unit == q.unit and e.text.lower() == q.text.lower()
+    return any(e.start < start and e.value == q.value and e.unit == q.unit and _modifier(e) == _modifier(q)
                for e in earlier)
+
+
+def _modifier(q: _Mention) -> bool:
+    """A hyphenated modifier ("a 20-year-old", "a 10-game streak") says something else than a count
+    of the same value ("20 years in prison", "the last 10 games")."""
+    return "-" in q.text or "‑" in q.text
 
 
 # Tried and dropped: no figure inside direct speech ("“My people had $20 billion done,” Mr.
