@@ -2,7 +2,8 @@
 
     run_corpora(root, backend, settings, systems=("pipeline", "naive"), limit=None)  -> [CorpusRun]
 
-One section per corpus in `root` (normally ../shared/corpora; loaders and scorers in adapters.py):
+One section per corpus in `root` (normally ../shared/corpora; loaders and scorers in adapters.py,
+the scoring loop and records in corpus_scores.py, the cleaning benchmark's run in cleaning_run.py):
 
     wikievents                    participants  summarize(doc.text).participants    score_wikievents
     polnear                       positions     summarize(doc.text).positions       score_polnear
@@ -18,16 +19,13 @@ as an error and scored as an empty prediction; a corpus missing from `root` is s
 
 from __future__ import annotations
 
-import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from summarizer.backends import Backend
 from summarizer.config import Settings
-from summarizer.errors import PermanentBackendError
 from summarizer.evals.adapters import (
     HitScore,
     load_newsquant,
@@ -38,150 +36,17 @@ from summarizer.evals.adapters import (
     score_wikievents,
 )
 from summarizer.evals.baseline import naive_summarize
-from summarizer.evals.cleaning import cleaning_scores, load_cleaning, tp_fp_fn
-from summarizer.evals.splits import Split, checked_split, select
-from summarizer.evals.stats import interval
-from summarizer.pipeline import prepare, summarize
+from summarizer.evals.cleaning_run import CLEANING, run_cleaning, score_cleaning
+from summarizer.evals.corpus_scores import CorpusRun, OnItem, OnStart, SystemScore, memoised, micro, score_system
+from summarizer.evals.splits import Split, select
+from summarizer.pipeline import summarize
+
+# Re-exported: the CLI and tests import the records and scorers from here.
+__all__ = ["CLEANING", "CORPORA", "SYSTEMS", "CorpusRun", "SystemScore", "corpus_path", "memoised", "micro",
+           "run_corpora", "run_corpus", "score_cleaning", "score_system", "to_json"]
 
 SYSTEMS = ("pipeline", "naive")
-CLEANING = "article-extraction-benchmark"
 CORPORA = ("wikievents", "polnear", "newsquant", CLEANING)
-
-# on_start(label, total) when a system starts on a corpus; on_item() after each item.
-OnStart = Callable[[str, int], None]
-OnItem = Callable[[], None]
-
-
-@dataclass
-class SystemScore:
-    """One system on one corpus."""
-
-    system: str  # pipeline | naive | trafilatura
-    items: int
-    precision: float
-    recall: float
-    f1: float
-    counts: HitScore | None = None  # None for the cleaning benchmark (macro over pages)
-    errors: dict[str, int] = field(default_factory=dict)  # exception class -> items
-    seconds: float = 0.0
-    failures: list[dict[str, str]] = field(default_factory=list)  # {item, type, message} per failed item
-    f1_interval: tuple[float, float] | None = None  # bootstrap 95% over items
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"system": self.system, "items": self.items, "precision": self.precision,
-                                "recall": self.recall, "f1": self.f1, "errors": dict(self.errors),
-                                "seconds": round(self.seconds, 3), "failures": self.failures,
-                                "f1_interval": self.f1_interval}
-        if self.counts is not None:
-            data.update(vars(self.counts))
-        return data
-
-
-@dataclass
-class CorpusRun:
-    corpus: str
-    scored: str  # what is compared: participants, positions, figures, article body
-    path: str
-    items: int = 0  # items scored (after --limit)
-    available: int = 0  # items in the corpus
-    unit: str = "documents"
-    scores: list[SystemScore] = field(default_factory=list)
-    note: str | None = None  # why it was skipped, or what a subset means
-    split: str = "all"  # tune | check | all (summarizer.evals.splits)
-
-    @property
-    def skipped(self) -> bool:
-        return not self.scores
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"corpus": self.corpus, "scored": self.scored, "path": self.path, "split": self.split,
-                "items": self.items,
-                "available": self.available, "unit": self.unit, "note": self.note,
-                "systems": [s.to_dict() for s in self.scores]}
-
-
-# --- the aggregation ------------------------------------------------------------------------
-
-def micro(scores: Iterable[HitScore]) -> HitScore:
-    """The corpus-level score: every item's hits and totals summed."""
-    return sum(scores, HitScore())
-
-
-def _failure(item: str, exc: BaseException) -> dict[str, str]:
-    message = getattr(exc, "message", None) or str(exc)
-    return {"item": item, "type": type(exc).__name__, "message": " ".join(message.split())[:300]}
-
-
-def score_system(system: str, items: Sequence[Any], predict: Callable[[Any], list],
-                 scorer: Callable[[Any, list], HitScore], on_item: OnItem | None = None,
-                 item_id: Callable[[int, Any], str] = lambda i, _: str(i)) -> SystemScore:
-    """Predict and score every item; a failed item counts as an error and is scored as predicting nothing.
-
-    A `PermanentBackendError` (wrong key, unknown model) is raised: it would fail every item the same way.
-    """
-    started = time.perf_counter()
-    scores: list[HitScore] = []
-    errors: Counter[str] = Counter()
-    failures = []
-    for i, item in enumerate(items):
-        try:
-            scores.append(scorer(item, predict(item)))
-        except PermanentBackendError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - one bad item must not end a long run
-            errors[type(exc).__name__] += 1
-            failures.append(_failure(item_id(i, item), exc))
-            scores.append(scorer(item, []))
-        if on_item:
-            on_item()
-    total = micro(scores)
-    ci = interval(scores, lambda picked: micro(picked).f1)
-    return SystemScore(system, len(items), total.precision, total.recall, total.f1, total, dict(errors),
-                       time.perf_counter() - started, failures, ci)
-
-
-def memoised(fn: Callable[[str], list]) -> Callable[[str], list]:
-    """The same text is run once (PolNeAR's doubly-annotated articles); a failure is re-raised each time."""
-    done: dict[str, list | BaseException] = {}
-
-    def run(text: str) -> list:
-        if text not in done:
-            try:
-                done[text] = fn(text)
-            except PermanentBackendError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - recorded, raised again for each item with this text
-                done[text] = exc
-        result = done[text]
-        if isinstance(result, BaseException):
-            raise result
-        return result
-
-    return run
-
-
-# --- the cleaning benchmark's metric ----------------------------------------------------------
-def score_cleaning(system: str, pages: Sequence[tuple[str, str, str]], extract: Callable[[str], str],
-                   on_item: OnItem | None = None) -> SystemScore:
-    """An extractor over the pages; one that raises (e.g. "no article body found") predicts ""."""
-    started = time.perf_counter()
-    rows: list[tuple[float, float, float]] = []
-    errors: Counter[str] = Counter()
-    failures: list[dict[str, str]] = []
-    for key, html, true in pages:
-        try:
-            pred = extract(html) or ""
-        except Exception as exc:  # noqa: BLE001 - scored as an empty extraction, as the benchmark does
-            errors[type(exc).__name__] += 1
-            failures.append(_failure(key, exc))
-            pred = ""
-        rows.append(tp_fp_fn(true, pred))
-        if on_item:
-            on_item()
-    p, r, f1 = cleaning_scores(rows)
-    ci = interval(rows, lambda picked: cleaning_scores(picked)[2])
-    return SystemScore(system, len(pages), p, r, f1, None, dict(errors), time.perf_counter() - started, failures,
-                       ci)
 
 
 # --- the corpora ------------------------------------------------------------------------------
@@ -242,7 +107,7 @@ def run_corpus(name: str, root: str | Path, backend: Backend | None, settings: S
         run.note = f"skipped: {path} not found"
         return run
     if name == CLEANING:
-        return _run_cleaning(run, path.parent, settings, limit, on_start, on_item)
+        return run_cleaning(run, path.parent, settings, limit, on_start, on_item)
     spec = _SPECS[name]
     items = select(spec.load(path), split, spec.split_id)
     run.available, run.unit = len(items), spec.unit
@@ -265,31 +130,6 @@ def run_corpus(name: str, root: str | Path, backend: Backend | None, settings: S
 
 def _on_text(predict: Callable[[str], list]) -> Callable[[Any], list]:
     return lambda item: predict(item.text)
-
-
-def _run_cleaning(run: CorpusRun, directory: Path, settings: Settings, limit: int | None,
-                  on_start: OnStart | None, on_item: OnItem | None) -> CorpusRun:
-    import trafilatura
-
-    pages = select(load_cleaning(directory), checked_split(run.split), lambda page: page[0])
-    run.available, run.unit = len(pages), "pages"
-    pages = pages[:limit] if limit else pages
-    run.items = len(pages)
-    def ours(html: str) -> str:
-        return prepare(html, settings=settings, kind="html").text
-
-    def theirs(html: str) -> str:
-        return trafilatura.extract(html) or ""
-
-    extractors: tuple[tuple[str, Callable[[str], str]], ...] = (("pipeline", ours), ("trafilatura", theirs))
-    for system, extract in extractors:
-        if on_start:
-            on_start(f"{CLEANING} · {system}", len(pages))
-        run.scores.append(score_cleaning(system, pages, extract, on_item))
-    run.note = "macro over pages (the benchmark's metric); no LLM: --backend and --baseline do not apply"
-    if limit and run.items < run.available:
-        run.note = f"subset: the first {run.items} of {run.available} pages; " + run.note
-    return run
 
 
 def run_corpora(root: str | Path, backend: Backend | None, settings: Settings, *,
