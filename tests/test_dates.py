@@ -51,6 +51,9 @@ FRI = dt.date(2024, 2, 9)
         ("last Friday", FRI, "2024-02-02"),
         ("on Saturday", FRI, "2024-02-10"),  # the day after the anchor: a lagging page date, or a preview
         ("last Saturday", FRI, "2024-02-03"),
+        ("Black Friday", FRI, None),  # named days are no weekday of this week
+        ("on Super Tuesday", FRI, None),
+        ("Il black Friday incombe", FRI, None),
         ("next Tuesday", FRI, "2024-02-13"),
         # relative days
         ("yesterday", FRI, "2024-02-08"),

@@ -97,6 +97,11 @@ _MONTH_CUE = re.compile(
 )
 
 
+# Words that make a weekday the name of a day in the calendar rather than a day of this week.
+_NAMED_DAY = re.compile(r"\b(?:Black|Cyber|Good|Super|Fat|Ash|Easter|Palm|Holy|Maundy|Shrove|Bloody|Giving|"
+                        r"Small Business|Manic|Blue)\s+$", re.I)
+
+
 def _plausible(kind: str, m: re.Match[str], text: str) -> bool:
     """Context checks that keep counts, amounts and the verb 'May' out of date mentions."""
     before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 30]
@@ -105,6 +110,8 @@ def _plausible(kind: str, m: re.Match[str], text: str) -> bool:
             return False
         # "2000 people" and "up to 2000 people" are counts; "in 2000" is a year.
         return bool(_YEAR_CUE.search(before)) or not _COUNT_AFTER.match(after)
+    if kind == "weekday" and not m.group("rel") and _NAMED_DAY.search(before):
+        return False  # "Black Friday", "Super Tuesday": a named day, not this week's Friday
     if kind == "month" and not m.group("rel"):
         # A bare month name needs a date-like cue before it: "in March", "since May".
         return bool(_MONTH_CUE.search(before))
