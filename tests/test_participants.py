@@ -14,6 +14,7 @@ from summarizer.candidates.parse import parse
 from summarizer.candidates.participants import (
     MAX_PARTICIPANTS,
     participant_features,
+    positions_held,
     select_participants,
 )
 
@@ -39,6 +40,31 @@ ONCE = [
 def test_a_person_who_acts_once_is_selected(text: str, name: str, selected: bool) -> None:
     chosen = {f.name for f in select_participants(parse(text))}
     assert (name in chosen) is selected, chosen
+
+
+# (text, name, selected?, keeps its position?): an organisation cited for a fact only ("according
+# to X") is where a figure comes from, neither a participant nor a position's holder; a person
+# cited so is speaking, and an organisation that also acts is a participant.
+CITED = [
+    (LEAD + BODY + "More than 2,500 civilians have been killed this year, according to the United Nations.",
+     "United Nations", False, False),
+    (LEAD + BODY + "The explosion went off at 8:30 p.m., according to Police Commissioner James Smith.",
+     "James Smith", True, True),
+    (LEAD + BODY + "The United Nations sent aid to the region. More than 2,500 civilians have been killed "
+     "this year, according to the United Nations.", "United Nations", True, True),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "selected", "position"), CITED)
+def test_an_organisation_cited_for_a_fact(text: str, name: str, selected: bool, position: bool) -> None:
+    doc = parse(text)
+    clusters = entity_clusters(doc)
+    attributions = find_attributions(doc, clusters)
+    ids = {c.id for c in clusters if c.name == name}
+    assert ids and any(a.cluster in ids for a in attributions), [(a.source, a.cluster) for a in attributions]
+    chosen = {f.name for f in select_participants(doc, clusters, attributions)}
+    assert (name in chosen) is selected, chosen
+    assert any(a.cluster in ids for a in positions_held(attributions, clusters)) is position
 
 
 # (text, office noun, who it names or None): an office noun is the one person the text gives

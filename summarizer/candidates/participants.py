@@ -2,6 +2,7 @@
 
     participant_features(clusters, attributions) -> [Features]
     select_participants(doc, clusters=None, attributions=None) -> [Features]  (the selected, in text order)
+    positions_held(attributions, clusters) -> [Attribution]  (those whose source may hold a position)
 
 Features of a cluster (no model involved):
 - `mentions`: how many times the text names it;
@@ -12,7 +13,9 @@ Features of a cluster (no model involved):
 - `reported`: mentions inside the content of an attribution, what somebody says ("he told police
   he supported Trump", "think Donald Trump rather than Barack Obama").
 Selection:
-- a source always;
+- a source always, but an organisation cited for a fact only ("according to the United Nations")
+  that never acts: where a figure comes from, not a participant (`_data_source`), and no position
+  holder either (`positions_held`), or the position would bring it back;
 - nobody else named only inside what somebody says: the topic of a statement, not an actor (an
   event's actor is named outside the statements too, in news; counting only what people say, or
   sparing the statements' subjects, removed fewer false participants on both gold halves, and
@@ -35,7 +38,7 @@ from summarizer.candidates.attributions import Attribution, find_attributions
 from summarizer.candidates.describe import LEAD_SENTENCES
 from summarizer.candidates.entities import Cluster, entity_clusters
 
-__all__ = ["Features", "participant_features", "select_participants"]
+__all__ = ["Features", "participant_features", "positions_held", "select_participants"]
 
 REPEATED = 3  # named this often outside place and modifier phrases: central to the story
 # LABELLING.md: "typically 3-10 a piece"; a results list (a sports round-up) names dozens who act.
@@ -52,6 +55,7 @@ class Features:
     place: int
     modifier: int
     reported: int = 0
+    cited: bool = False  # a source only as "according to X"
     reasons: list[str] = field(default_factory=list)  # why it was selected; empty when it was not
 
     @property
@@ -71,11 +75,20 @@ class Features:
         return bool(self.reasons)
 
 
+def _data_source(f: Features) -> bool:
+    """An organisation (or country, group) cited for a fact only ("2,500 civilians have been
+    killed, according to the United Nations", "According to the newspaper El Nacional") and never
+    acting in the story: where a figure comes from, not a participant (LABELLING.md leaves out
+    "entities mentioned only in passing"). A person cited so is speaking ("according to NYPD
+    Commissioner James O'Neill") and stays a source."""
+    return f.source and f.cited and f.kind != "person" and not (f.agent or f.patient)
+
+
 def _reasons(f: Features) -> list[str]:
     if f.kind == "place":
         return []
     out = []
-    if f.source:
+    if f.source and not _data_source(f):
         out.append("source")
     acts = bool(f.agent or f.patient)
     if f.kind == "group":
@@ -104,12 +117,14 @@ def _reasons(f: Features) -> list[str]:
 
 def participant_features(clusters: list[Cluster], attributions: list[Attribution]) -> list[Features]:
     sources = {a.cluster for a in attributions if a.cluster}
+    speakers = {a.cluster for a in attributions if a.cluster and a.kind != "according"}
     statements = [(a.content_start, a.content_end) for a in attributions]
     out = []
     for c in clusters:
         roles = [m.role for m in c.mentions]
         f = Features(c, len(c.mentions), any(m.sentence < LEAD_SENTENCES for m in c.mentions), c.id in sources,
                      roles.count("agent"), roles.count("patient"), roles.count("place"), roles.count("modifier"))
+        f.cited = c.id in sources and c.id not in speakers
         f.reported = sum(any(s <= m.start < e for s, e in statements) for m in c.mentions)
         f.reasons = _reasons(f)
         out.append(f)
@@ -127,6 +142,14 @@ def _capped(selected: list[Features]) -> list[Features]:
         if id(f) not in keep:
             f.reasons = []
     return [f for f in selected if id(f) in keep]
+
+
+def positions_held(attributions: list[Attribution], clusters: list[Cluster]) -> list[Attribution]:
+    """The attributions that are positions: all but those of a source `_reasons` turns down (an
+    organisation cited for a fact, "according to the United Nations"), which would otherwise come
+    back as a participant through its position."""
+    refused = {f.cluster.id for f in participant_features(clusters, attributions) if _data_source(f)}
+    return [a for a in attributions if a.cluster not in refused]
 
 
 def select_participants(doc: Any, clusters: list[Cluster] | None = None,
