@@ -8,6 +8,8 @@ Clustering (all on the parse's entity spans, no capitalised-word guessing):
   and suffixes aside ("Patrick W. Carlineo" ~ "Patrick Carlineo Jr."), a first name shortened
   ("Pat Carlineo" ~ "Patrick Carlineo");
 - an acronym ~ the initials of an expansion in the text: "IRA" ~ "Irish Republican Army", "U.S." ~ "United States";
+- names in page furniture left in the text ("Mariana Zuñiga contributed to this report",
+  furniture.py) are no mentions;
 - an office noun ~ the one person the text gives that office: "the president" ~ "President Trump"
   (offices.py); it counts as the person's mention but never names the cluster.
 Kind: PERSON -> person, ORG -> organisation, NORP -> group, GPE -> country when some mention acts
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarizer.candidates.datelines import in_dateline
+from summarizer.candidates.furniture import furniture_spans
 from summarizer.candidates.lexicon import COUNTRIES
 from summarizer.candidates.offices import office_holders
 
@@ -172,9 +175,11 @@ def entity_clusters(doc: Any) -> list[Cluster]:
     """Clusters of the article's named entities and acting groups, in order of first mention."""
     sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
     mentions: list[Mention] = []
-    taken: set[int] = set()
+    # A credit's name is a reporter's, not an actor's: furniture tokens are taken before any mention.
+    furniture = furniture_spans(doc)
+    taken = {t.i for t in doc if any(s <= t.idx < e for s, e in furniture)}
     for ent in doc.ents:
-        if ent.label_ not in _LABELS or not _key_tokens(ent.text):
+        if ent.label_ not in _LABELS or not _key_tokens(ent.text) or ent.start in taken:
             continue
         # The dateline's city is where the story was filed, never an actor ("BUFFALO, N.Y. —").
         role = "place" if in_dateline(doc.text, ent.start_char, ent.end_char) else mention_role(ent.root)
