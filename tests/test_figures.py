@@ -80,6 +80,8 @@ def _one(text: str) -> Quantity:
         ("an 80 yard touchdown", 80, "yards", "80"),
         ("a 5.2 litre engine", 5.2, "litres", "5.2"),
         ("10km race", 10, "kilometres", "10km"),
+        ("particles 5 µm across", 5, "micrometres", "5 µm"),  # the micro sign, not the Greek mu
+        ("particles 5 μm across", 5, "micrometres", "5 μm"),
         ("at 60 mph", 60, "miles per hour", "60 mph"),
         ("15 miles per hour", 15, "miles per hour", "15"),
         ("30°C", 30, "degrees celsius", "30°C"),

@@ -38,9 +38,9 @@ Decisions, so the pipeline can rely on them:
   ("fell from 4.8 to 4.7 percent") they are two quantities sharing the unit written once.
 """
 
+from summarizer.candidates.figures.agree import canonical_unit, units_agree
 from summarizer.candidates.figures.news import is_figure
 from summarizer.candidates.figures.parse import Quantity, all_quantities, find_quantities, parse_quantity
-from summarizer.candidates.figures.units import canonical_unit, units_agree
 
 __all__ = ["Quantity", "all_quantities", "find_quantities", "is_figure", "parse_quantity", "units_agree",
            "canonical_unit"]
