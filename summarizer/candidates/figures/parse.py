@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.candidates.figures.agree import units_agree
 from summarizer.candidates.figures.context import age_in_apposition, counts_people, elided_unit
 from summarizer.candidates.figures.exclusions import excluded_spans, inside, labels_a_name, model_number
 from summarizer.candidates.figures.news import restated
 from summarizer.candidates.figures.quantity import Quantity, approx
+from summarizer.candidates.figures.scores import results
 from summarizer.candidates.figures.specials import specials
 from summarizer.candidates.figures.units import (
     PERCENT,
@@ -16,7 +18,6 @@ from summarizer.candidates.figures.units import (
     noun_unit,
     prefix_currency,
     suffix_unit,
-    units_agree,
 )
 from summarizer.candidates.figures.words import BASIC_WORD, NUMBER, SCALE, SCALES, number
 
@@ -198,7 +199,7 @@ def _quantity(text: str, m: re.Match[str], lenient: bool, before: list[Quantity]
 
 def _scan(text: str, lenient: bool) -> list[Quantity]:
     excluded = excluded_spans(text)
-    out = specials(text, excluded)
+    out = specials(text, excluded) + results(text)
     taken = [(q.start, q.end) for q in out]
     pos = 0
     for m in NUMBER.finditer(text):
