@@ -3,7 +3,8 @@
 Everything the rest of the pipeline sees has passed through here, so every way
 input can be unusable ends here too, as one `InputError` line that names the fix:
 a missing path, a directory, an empty or whitespace-only input, binary data, or
-more than `max_bytes` bytes.
+more than `max_bytes` bytes. Gzip input (a saved `page.html.gz`) is unpacked first,
+and the limit counts the unpacked bytes.
 
 Size limit: `DEFAULT_MAX_BYTES` (2,000,000 bytes, about 300,000 words of text or
 a very heavy HTML page). The CLI's `--max-bytes` and the `SUMMARIZER_MAX_BYTES`
@@ -13,9 +14,12 @@ variable raise it; this module only takes the number.
 from __future__ import annotations
 
 import codecs
+import gzip
+import io
 import json
 import re
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -48,7 +52,6 @@ _MAGIC = {
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
     b"PK\x03\x04": "a ZIP archive (or a .docx/.xlsx); extract its text first",
-    b"\x1f\x8b": "gzip-compressed; decompress it first (gunzip)",
 }
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -113,10 +116,28 @@ def load_bytes(
     """Decode bytes (UTF-8, a BOM's encoding, or whatever charset-normalizer finds)."""
     if len(data) > max_bytes:
         raise _too_big(source, len(data), max_bytes)
+    if data.startswith(_GZIP):
+        data = _gunzipped(data, source, max_bytes)
     if not data.strip():
         raise _empty(source)
     text, encoding = _decode(data, source)
     return _checked(text, encoding, source, kind)
+
+
+_GZIP = b"\x1f\x8b"
+
+
+def _gunzipped(data: bytes, source: str, max_bytes: int) -> bytes:
+    """A gzip file's contents (saved pages often come as .html.gz), read to at most the limit + 1
+    bytes: the limit counts what is inside, so a small archive cannot unpack into gigabytes."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as archive:
+            inner = archive.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise _binary(source, f"it is gzip-compressed but does not decompress ({exc})") from exc
+    if len(inner) > max_bytes:
+        raise _too_big(f"{source} (decompressed)", None, max_bytes)
+    return inner
 
 
 def load_text(
@@ -262,6 +283,8 @@ def _detect_encoding(sample: bytes) -> str | None:
 
 
 def _kind_from_suffix(path: Path) -> Kind | None:
+    if path.suffix.lower() == ".gz":
+        path = path.with_suffix("")  # "page.html.gz" is HTML
     suffix = path.suffix.lower()
     if suffix in _HTML_SUFFIXES:
         return "html"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import random
 import sys
@@ -153,7 +154,7 @@ def test_empty_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "PNG image"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
         (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
-        (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "gzip"),
+        (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "gzip-compressed but does not decompress"),
         (bytes(range(1, 32)) * 20, "control characters"),
         (random.Random(0).randbytes(5000).replace(b"\x00", b"\x01"), "no text encoding decodes it"),
         ("\u2198\u2197\u2190 \u25a0\u25a1".encode() * 200, "almost no letters"),
@@ -198,3 +199,25 @@ def test_oversized_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_unknown_kind() -> None:
     assert "unknown input kind 'pdf'" in _refusal(lambda: load_text(PROSE, kind="pdf"))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("page.html.gz", b"<html><body><p>" + PROSE.encode() + b"</p></body></html>", "html"),
+        ("article.txt.gz", PROSE.encode(), "text"),
+        ("article.gz", PROSE.encode(), "text"),
+    ],
+)
+def test_gzip_input_is_unpacked(tmp_path: Path, name: str, content: bytes, kind: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(content))
+    loaded = load_path(path)
+    assert loaded.kind == kind and PROSE.split()[0] in loaded.text
+
+
+def test_gzip_limit_counts_the_unpacked_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.txt.gz"
+    path.write_bytes(gzip.compress(b"word " * 1_000_000))  # 5 MB inside, ~5 kB on disk
+    message = _refusal(lambda: load_path(path, max_bytes=1_000_000))
+    assert "decompressed" in message and "1,000,000-byte input limit" in message
