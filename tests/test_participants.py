@@ -67,6 +67,24 @@ def test_an_organisation_cited_for_a_fact(text: str, name: str, selected: bool, 
     assert any(a.cluster in ids for a in positions_held(attributions, clusters)) is position
 
 
+# (text, name, selected?): the NER's ORG for a building, a competition or an instrument is a
+# setting, never a participant (entities.SETTING_HEADS); an organisation that acts still is one.
+SETTINGS = [
+    ("Several thousand teachers surrounded the Indiana Statehouse on Tuesday. " + BODY, "Indiana Statehouse", False),
+    ("Spain won the Davis Cup Finals on Sunday. Spain beat Canada. " + BODY, "Davis Cup Finals", False),
+    ("NASA's Hubble Space Telescope has spotted evidence of plumes. " + BODY, "Hubble Space Telescope", False),
+    ("The Indiana State Teachers Association organised the rally on Tuesday. " + BODY,
+     "Indiana State Teachers Association", True),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "selected"), SETTINGS)
+def test_a_setting_labelled_org_is_no_participant(text: str, name: str, selected: bool) -> None:
+    doc = parse(text)
+    assert name in {c.name for c in entity_clusters(doc)}
+    assert (name in {f.name for f in select_participants(doc)}) is selected
+
+
 # (text, office noun, who it names or None): an office noun is the one person the text gives
 # that office (offices.py): in apposition, or as that person's bare title, narrowed by modifiers.
 OFFICES = [

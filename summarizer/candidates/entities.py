@@ -12,7 +12,8 @@ Clustering (all on the parse's entity spans, no capitalised-word guessing):
   furniture.py) are no mentions;
 - an office noun ~ the one person the text gives that office: "the president" ~ "President Trump"
   (offices.py); it counts as the person's mention but never names the cluster.
-Kind: PERSON -> person, ORG -> organisation, NORP -> group, GPE -> country when some mention acts
+Kind: PERSON -> person, ORG -> organisation (place when its name ends in a building, competition
+or instrument noun, `SETTING_HEADS`), NORP -> group, GPE -> country when some mention acts
 (is a subject, agent or object of a verb), else place; a plural person noun that acts ("protesters
 clashed", "police said", "killed 15 people") -> group (`GROUP_NOUNS`: the parse has no notion of
 "a noun for people", so that one list stays hand-written).
@@ -149,9 +150,20 @@ def mention_role(token: Any) -> str:
     return "other"
 
 
-def _kind(label: str, mentions: list[Mention]) -> str:
+# The NER's ORG also covers buildings, competitions, instruments and laws, and labels time zones;
+# their names end in a noun for the thing ("Indiana Statehouse", "Davis Cup Finals", "Hubble Space
+# Telescope", "0100 GMT"): a setting or a tool of the story, not an actor, so their kind is place.
+SETTING_HEADS = frozenset(
+    "statehouse capitol stadium arena airport bridge tower square cup finals final championship "
+    "championships olympics tournament festival telescope satellite rover act gmt utc".split()
+)
+
+
+def _kind(label: str, mentions: list[Mention], name: str = "") -> str:
     kind = _LABELS.get(label, "group")
     if kind == "country" and not any(m.role in ("agent", "patient") for m in mentions):
+        return "place"
+    if kind == "organisation" and name and name.split()[-1].lower() in SETTING_HEADS:
         return "place"
     return kind
 
@@ -215,7 +227,7 @@ def _cluster(mentions: list[Mention], doc: Any) -> list[Cluster]:
             # A full name decides: "Bill de Blasio" is a person however often "De Blasio" is an ORG.
             label = max(named, key=lambda m: len(_name_key(m))).label
         name = max((clean_name(m.text) for m in named), key=lambda s: (len(_key_tokens(s)), len(s)))
-        clusters.append(Cluster(f"e{n}", name, _kind(label, group), label, sorted(group, key=lambda m: m.start)))
+        clusters.append(Cluster(f"e{n}", name, _kind(label, group, name), label, sorted(group, key=lambda m: m.start)))
     return clusters
 
 
