@@ -10,7 +10,7 @@ from summarizer.candidates.figures.context import age_in_apposition, counts_peop
 from summarizer.candidates.figures.exclusions import excluded_spans, inside, labels_a_name, model_number
 from summarizer.candidates.figures.news import restated
 from summarizer.candidates.figures.quantity import Quantity, approx
-from summarizer.candidates.figures.scores import results
+from summarizer.candidates.figures.scores import results, scoring_times
 from summarizer.candidates.figures.specials import specials
 from summarizer.candidates.figures.units import (
     PERCENT,
@@ -211,7 +211,7 @@ def _scan(text: str, lenient: bool) -> list[Quantity]:
         if q is not None:
             out.append(q)
             pos = q.end
-    return sorted(out, key=lambda q: q.start)
+    return scoring_times(text, sorted(out, key=lambda q: q.start))
 
 
 # --- public API -------------------------------------------------------------------------
