@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from summarizer.candidates.figures.agree import units_agree
 from summarizer.candidates.figures.context import age_in_apposition, counts_people, elided_unit
 from summarizer.candidates.figures.exclusions import excluded_spans, inside, labels_a_name, model_number
-from summarizer.candidates.figures.news import restated
+from summarizer.candidates.figures.news import breakdown, restated
 from summarizer.candidates.figures.quantity import Quantity, approx
 from summarizer.candidates.figures.scores import results, scoring_times
 from summarizer.candidates.figures.specials import specials
@@ -221,7 +221,8 @@ def find_quantities(text: str) -> list[Quantity]:
     """The article's figures in `text`, in order, with offsets into `text`: every numeric
     mention (`all_quantities`) but word-for-word restatements (`news`)."""
     found = all_quantities(text)
-    return [q for i, q in enumerate(found) if not restated(text, q, found[:i])]
+    parts = breakdown(text, found)
+    return [q for i, q in enumerate(found) if not restated(text, q, found[:i]) and i not in parts]
 
 
 def all_quantities(text: str) -> list[Quantity]:
