@@ -68,7 +68,7 @@ def test_an_organisation_cited_for_a_fact(text: str, name: str, selected: bool, 
 
 
 # (text, name, selected?): the NER's ORG for a building, a competition or an instrument is a
-# setting, never a participant (entities.SETTING_HEADS); an organisation that acts still is one.
+# setting, never a participant (kinds.SETTING_HEADS); an organisation that acts still is one.
 SETTINGS = [
     ("Several thousand teachers surrounded the Indiana Statehouse on Tuesday. " + BODY, "Indiana Statehouse", False),
     ("Spain won the Davis Cup Finals on Sunday. Spain beat Canada. " + BODY, "Davis Cup Finals", False),
@@ -83,6 +83,23 @@ def test_a_setting_labelled_org_is_no_participant(text: str, name: str, selected
     doc = parse(text)
     assert name in {c.name for c in entity_clusters(doc)}
     assert (name in {f.name for f in select_participants(doc)}) is selected
+
+
+# (text, name, kind): a name in apposition with a noun for one person is a person's, whatever the
+# NER label (kinds.PERSON_APPOSITIVES); an organisation's apposition ("a member of NATO") is not.
+APPOSITIONS = [
+    ("“Somalia,” said Henrique Capriles, an opposition leader and governor of the state of Miranda.",
+     "Henrique Capriles", "person"),
+    ("Landaeta, the head of the infectious diseases department, called on the government to act.",
+     "Landaeta", "person"),
+    ("Germany, a member of NATO, sent troops to the border on Monday.", "Germany", "country"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), APPOSITIONS)
+def test_a_person_by_apposition(text: str, name: str, kind: str) -> None:
+    kinds = {c.name: c.kind for c in entity_clusters(parse(text))}
+    assert kinds.get(name) == kind, kinds
 
 
 # (text, office noun, who it names or None): an office noun is the one person the text gives

@@ -12,11 +12,12 @@ Clustering (all on the parse's entity spans, no capitalised-word guessing):
   furniture.py) are no mentions;
 - an office noun ~ the one person the text gives that office: "the president" ~ "President Trump"
   (offices.py); it counts as the person's mention but never names the cluster.
-Kind: PERSON -> person, ORG -> organisation (place when its name ends in a building, competition
-or instrument noun, `SETTING_HEADS`), NORP -> group, GPE -> country when some mention acts
-(is a subject, agent or object of a verb), else place; a plural person noun that acts ("protesters
-clashed", "police said", "killed 15 people") -> group (`GROUP_NOUNS`: the parse has no notion of
-"a noun for people", so that one list stays hand-written).
+Kind (kinds.py): PERSON -> person, and so is a name in apposition with a noun for one person;
+ORG -> organisation, unless its name ends in a building, competition or instrument noun (place);
+NORP -> group, GPE -> country when some mention acts (is a subject, agent or object of a verb),
+else place; a plural person noun that acts ("protesters clashed", "police said", "killed 15
+people") -> group (`GROUP_NOUNS`: the parse has no notion of "a noun for people", so that one
+list stays hand-written).
 """
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ from typing import Any
 
 from summarizer.candidates.datelines import in_dateline
 from summarizer.candidates.furniture import furniture_spans
+from summarizer.candidates.kinds import cluster_kind, person_apposition
 from summarizer.candidates.lexicon import COUNTRIES
 from summarizer.candidates.offices import office_holders
 
 __all__ = ["Mention", "Cluster", "entity_clusters", "mention_role", "GROUP_NOUNS", "TITLES"]
 
-_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
+_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 TITLES = frozenset(
     "mr mrs ms miss dr prof sir dame lord lady president vice prime minister premier chancellor king queen "
     "prince princess sen senator rep gov governor gen general col lt sgt capt secretary mayor judge justice "
@@ -150,24 +152,6 @@ def mention_role(token: Any) -> str:
     return "other"
 
 
-# The NER's ORG also covers buildings, competitions, instruments and laws, and labels time zones;
-# their names end in a noun for the thing ("Indiana Statehouse", "Davis Cup Finals", "Hubble Space
-# Telescope", "0100 GMT"): a setting or a tool of the story, not an actor, so their kind is place.
-SETTING_HEADS = frozenset(
-    "statehouse capitol stadium arena airport bridge tower square cup finals final championship "
-    "championships olympics tournament festival telescope satellite rover act gmt utc".split()
-)
-
-
-def _kind(label: str, mentions: list[Mention], name: str = "") -> str:
-    kind = _LABELS.get(label, "group")
-    if kind == "country" and not any(m.role in ("agent", "patient") for m in mentions):
-        return "place"
-    if kind == "organisation" and name and name.split()[-1].lower() in SETTING_HEADS:
-        return "place"
-    return kind
-
-
 def _group_mentions(doc: Any, sentence_of: dict[int, int], taken: set[int]) -> list[Mention]:
     out = []
     for token in doc:
@@ -195,7 +179,8 @@ def entity_clusters(doc: Any) -> list[Cluster]:
             continue
         # The dateline's city is where the story was filed, never an actor ("BUFFALO, N.Y. —").
         role = "place" if in_dateline(doc.text, ent.start_char, ent.end_char) else mention_role(ent.root)
-        mentions.append(Mention(ent.start_char, ent.end_char, ent.text, ent.label_, role, sentence_of[ent.root.i]))
+        label = "PERSON" if ent.label_ in ("ORG", "GPE", "NORP") and person_apposition(ent.root) else ent.label_
+        mentions.append(Mention(ent.start_char, ent.end_char, ent.text, label, role, sentence_of[ent.root.i]))
         taken.update(range(ent.start, ent.end))
     mentions += _group_mentions(doc, sentence_of, taken)
     mentions.sort(key=lambda m: m.start)
@@ -227,7 +212,8 @@ def _cluster(mentions: list[Mention], doc: Any) -> list[Cluster]:
             # A full name decides: "Bill de Blasio" is a person however often "De Blasio" is an ORG.
             label = max(named, key=lambda m: len(_name_key(m))).label
         name = max((clean_name(m.text) for m in named), key=lambda s: (len(_key_tokens(s)), len(s)))
-        clusters.append(Cluster(f"e{n}", name, _kind(label, group, name), label, sorted(group, key=lambda m: m.start)))
+        clusters.append(Cluster(f"e{n}", name, cluster_kind(label, group, name), label,
+                                sorted(group, key=lambda m: m.start)))
     return clusters
 
 

@@ -24,7 +24,7 @@ Selection:
   at least twice, or that is named at least `REPEATED` times outside place and modifier phrases;
 - a person who acts once, anywhere ("Añez was detained", "Castaner visited the site");
 - an unnamed group only as a source (see `_reasons` for what more groups cost).
-Places never are (a GPE that never acts is a place; see entities._kind). Sources are never capped
+Places never are (a GPE that never acts is a place; see kinds.cluster_kind). Sources are never capped
 (their positions name them anyway); the others are capped at `MAX_PARTICIPANTS` less the sources,
 kept by lead presence, mention count and acting as an agent (a results list names dozens who act).
 """
