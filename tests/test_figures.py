@@ -81,6 +81,10 @@ def _one(text: str) -> Quantity:
         ("a 5.2 litre engine", 5.2, "litres", "5.2"),
         ("10km race", 10, "kilometres", "10km"),
         ("particles 5 µm across", 5, "micrometres", "5 µm"),  # the micro sign, not the Greek mu
+        ("a magnitude 7.1 earthquake", 7.1, "magnitude", "7.1"),  # the unit's word comes first
+        ("the quake had a magnitude of 6.4", 6.4, "magnitude", "6.4"),
+        ("it ran for 2 1/2 hours", 2.5, "hours", "2 1/2"),  # a mixed fraction
+        ("he served 3½ years", 3.5, "years", "3½"),
         ("particles 5 μm across", 5, "micrometres", "5 μm"),
         ("at 60 mph", 60, "miles per hour", "60 mph"),
         ("15 miles per hour", 15, "miles per hour", "15"),

@@ -70,6 +70,14 @@ def age_in_apposition(text: str, m: re.Match[str]) -> bool:
     return bool(_NAME_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
 
 
+# An earthquake's size comes after its word: "a magnitude 7.1 earthquake", "a magnitude of 6.4".
+_MAGNITUDE_BEFORE = re.compile(r"(?i:\bmagnitude[\s-]+(?:of\s+)?)$")
+
+
+def magnitude_before(text: str, m: re.Match[str]) -> bool:
+    return bool(m["d"]) and bool(_MAGNITUDE_BEFORE.search(text, max(0, m.start() - 16), m.start()))
+
+
 def sentence_start(text: str, pos: int) -> int:
     start = 0
     for end in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.candidates.figures.agree import units_agree
-from summarizer.candidates.figures.context import age_in_apposition, counts_people, elided_unit
+from summarizer.candidates.figures.context import age_in_apposition, counts_people, elided_unit, magnitude_before
 from summarizer.candidates.figures.exclusions import excluded_spans, inside, labels_a_name, model_number
 from summarizer.candidates.figures.news import breakdown, restated
 from summarizer.candidates.figures.quantity import Quantity, approx
@@ -31,6 +31,12 @@ _SIGN = re.compile(r"(?:[-−]|\b(?i:minus)[- ]?)$")
 # Before the whole that a part is counted out of: "3 out of 4", "two of three".
 _WHOLE_BEFORE = re.compile(rf"(?i:\bout\s+of\s+|(?:\d|\b(?:{BASIC_WORD}))\s+of\s+)$")
 _SIGN_CONTEXT = re.compile(r"(?:^|[(\[]|\b(?i:to|at|of|by|was|is|hit|reached)\s|[$€£¥])$")
+
+
+# A fraction after a whole number: "2 1/2 hours", "3½ years", "a 1 3/4-mile course".
+_FRACTION_VALUES = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3, "½": 0.5, "¼": 0.25, "¾": 0.75,
+                    "⅓": 1 / 3, "⅔": 2 / 3}  # fmt: skip
+_MIXED_FRACTION = re.compile(r"\s?(?P<f>(?<=\s)(?:[13]/4|[12]/3|1/2)(?![\d/])|[½¼¾⅓⅔])")
 
 
 @dataclass
@@ -72,6 +78,10 @@ def _core(text: str, m: re.Match[str]) -> _Core:
     sign_at = None if m["w"] else _sign_start(text, start)
     if sign_at is not None:
         value, mantissa, start = -value, -mantissa, sign_at
+    frac = _MIXED_FRACTION.match(text, end) if m["d"] and m["d"].isdigit() else None
+    if frac:  # "2 1/2 hours", "3½ years": the fraction adds to the whole number
+        value = mantissa = mantissa + _FRACTION_VALUES[frac["f"]]
+        end = frac.end()
     pre = prefix_currency(text, start)
     currency = None
     if pre:
@@ -182,7 +192,9 @@ def _quantity(text: str, m: re.Match[str], lenient: bool, before: list[Quantity]
         unit = _shared_unit(text, end, lenient)
         strong = unit is not None
     if unit is None and first.currency is None:
-        if age_in_apposition(text, m) or counts_people(text, m, end):
+        if magnitude_before(text, m):
+            unit, strong = "magnitude", True
+        elif age_in_apposition(text, m) or counts_people(text, m, end):
             unit, strong = ("years" if age_in_apposition(text, m) else "people"), True
         else:
             unit, strong = elided_unit(text, m, end, before), False
