@@ -53,6 +53,12 @@ CASES = [
     # ", including …" lists examples of the claim, not the claim
     ("The minister said the victims died of different causes, including an old man dying of diabetes.",
      "The minister", "said", "the victims died of different causes"),
+    # a participle adjunct after a comma says how or while, not what is claimed
+    ("Clinton said she will sign up 5 million people, focusing on people under 30.",
+     "Clinton", "said", "she will sign up 5 million people"),
+    # "Asked about X, she said …": the question is no attribution; the answer is
+    ("Asked about the declaration, Hillary Clinton said the facts must come first.",
+     "Hillary Clinton", "said", "the facts must come first"),
 ]
 
 

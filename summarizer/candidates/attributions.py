@@ -92,6 +92,8 @@ def _cue(token: Any) -> bool:
                 or lemma == "call" and {"dobj", "oprd"} <= deps)  # "called the senator a “nasty guy”"
     if lemma not in CUES:
         return False
+    if lemma == "ask" and token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False  # "Asked about Trump's declaration, Clinton said…": the question, not her view
     return not any(c.dep_ == "auxpass" for c in token.children)  # "was criticised": no holder
 
 
