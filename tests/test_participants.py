@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.candidates import entities
+from summarizer.candidates import entities, participants
 from summarizer.candidates.attributions import find_attributions
 from summarizer.candidates.entities import Mention, clean_name, entity_clusters
 from summarizer.candidates.parse import parse
@@ -65,6 +65,26 @@ def test_an_organisation_cited_for_a_fact(text: str, name: str, selected: bool, 
     chosen = {f.name for f in select_participants(doc, clusters, attributions)}
     assert (name in chosen) is selected, chosen
     assert any(a.cluster in ids for a in positions_held(attributions, clusters)) is position
+
+
+# (kind, agent, patient, place, modifier, selected as a source?): a source that is no person and
+# never acts holds nothing (participants._data_source); a person, or one that acts, stays a source.
+SOURCE_ROLES = [
+    ("group", 0, 0, 0, 7, False),  # "American" of "American negotiators said", resolved as the source
+    ("group", 0, 0, 1, 0, False),  # the dateline's "BUFFALO"
+    ("organisation", 0, 0, 1, 0, False),  # "according to the United Nations"
+    ("organisation", 1, 0, 1, 0, True),
+    ("person", 0, 0, 1, 0, True),  # "according to Commissioner James O'Neill"
+]
+
+
+@pytest.mark.parametrize(("kind", "agent", "patient", "place", "modifier", "selected"), SOURCE_ROLES)
+def test_a_source_that_never_acts(kind: str, agent: int, patient: int, place: int, modifier: int,
+                                  selected: bool) -> None:
+    cluster = entities.Cluster("e1", "X", kind, "ORG")
+    mentions = agent + patient + place + modifier
+    f = participants.Features(cluster, mentions, False, True, agent, patient, place, modifier)
+    assert ("source" in participants._reasons(f)) is selected
 
 
 # (text, name, selected?): the NER's ORG for a building, a competition or an instrument is a
