@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.candidates.figures import find_quantities
+from summarizer.candidates.figures import find_quantities, is_figure
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,24 @@ from summarizer.candidates.figures import find_quantities
 )
 def test_breakdowns(text, written):
     assert [q.text for q in find_quantities(text) if q.unit] == written
+
+
+_LEAD = "Patrick Carlineo Jr. pleaded guilty on Monday. Prosecutors said he threatened Rep. Ilhan Omar. "
+
+
+@pytest.mark.parametrize(
+    "text, ages",
+    [
+        # a main actor's age: the person is named in the lead (headline and first two sentences)
+        (_LEAD + "Later, Carlineo, 55, said he was sorry.", [55]),
+        ("Patrick Carlineo Jr., 55, could face prison.", [55]),
+        # an age with no name refers to somebody the story has introduced
+        (_LEAD + "The 43-year-old man had suffered for months.", [43]),
+        # a person introduced further down: an example or a witness, not the news
+        (_LEAD + "Rain fell. Crowds came. Take, for instance, 51-year-old Lisbeth Añez.", []),
+        (_LEAD + "Rain fell. Crowds came. “I can’t sleep,” said her son, Luis González Añez, 23, who waited.", []),
+        (_LEAD + "Rain fell. Crowds came. Yanelis Banco, 36 years old, said she was fired.", []),
+    ],
+)
+def test_ages_that_are_news(text, ages):
+    assert [q.value for q in find_quantities(text) if q.unit == "years" and is_figure(text, q)] == ages

@@ -12,19 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
 
+from summarizer.candidates.figures.quantity import Mention
 from summarizer.candidates.lexicon import MEASURES, singular
-
-
-class _Counted(Protocol):
-    @property
-    def unit(self) -> str | None: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def text(self) -> str: ...
-
 
 # After a number used as a noun phrase of its own: punctuation, a verb, "who", "others".
 _ELIDED_AFTER = re.compile(
@@ -96,7 +86,7 @@ def _counts_things(unit: str | None) -> bool:
     return singular(unit.split()[-1]) not in MEASURES
 
 
-def elided_unit(text: str, m: re.Match[str], end: int, before: Sequence[_Counted]) -> str | None:
+def elided_unit(text: str, m: re.Match[str], end: int, before: Sequence[Mention]) -> str | None:
     """The noun of the nearest earlier count in the same sentence (or, after "of those," in the
     sentence before), for a whole number with no noun of its own; None when there is none. A
     level after "to"/"from" takes a measure too: "rose 64.06 points to 4,577.10", "3.9 million

@@ -14,24 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
 
+from summarizer.candidates.figures.ages import age_not_news
 from summarizer.candidates.figures.context import sentence_start
+from summarizer.candidates.figures.quantity import Mention
 from summarizer.candidates.lexicon import TIME_UNITS, singular
-
-
-class _Mention(Protocol):
-    @property
-    def value(self) -> float: ...
-    @property
-    def unit(self) -> str | None: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
 
 # A scale word ends the text: "1.356 billion", "25k" (a currency sign lost in scraping leaves these
 # bare). NewsQuant labels them. Any unitless decimal was tried too: NewsQuant's carry a unit
@@ -63,7 +50,7 @@ _VAGUE = re.compile(r"(?:(?:tens|dozens|scores|hundreds|thousands|millions|billi
                     re.IGNORECASE)
 
 
-def is_figure(text: str, q: _Mention) -> bool:
+def is_figure(text: str, q: Mention) -> bool:
     """A quantity that can be one of the article's figures (LABELLING.md: numeric facts that matter):
 
     * one with a unit, or a unitless one that is scaled ("a net worth of 1.356 billion") or a level
@@ -73,6 +60,7 @@ def is_figure(text: str, q: _Mention) -> bool:
       check 0.663 -> 0.674; NewsQuant, which labels every "one", tune 0.918 -> 0.908, check 0.827
       either way). Durations stay: "a year later" is labelled;
     * not a vague plural ("dozens of sightings", "hundreds of people"): no value is written;
+    * not the age of a person the lead does not name (`ages`: "said her son, Luis González Añez, 23");
     * not a number word before a superlative ("two largest economies");
     * not a number word after "the"/"these"/"those"/"both": a pronoun for parties ("the two
       countries"), unless it is a duration ("during those three months", as NewsQuant labels it).
@@ -82,6 +70,8 @@ def is_figure(text: str, q: _Mention) -> bool:
         return bool(_SCALED.search(q.text)) or (level and bool(_LEVEL_CUE.search(text, 0, q.start)))
     if q.text.lower() in {"one", "a", "an"} and not _is_time(q.unit) or _VAGUE.fullmatch(q.text.strip()):
         return False
+    if age_not_news(text, q):
+        return False
     if not q.text.isalpha():
         return True
     if _RANK_AFTER.match(text, q.end):
@@ -90,7 +80,7 @@ def is_figure(text: str, q: _Mention) -> bool:
     return not (before and before[-1].lower() in _DEFINITE) or _is_time(q.unit)
 
 
-def restated(text: str, q: _Mention, earlier: Sequence[_Mention]) -> bool:
+def restated(text: str, q: Mention, earlier: Sequence[Mention]) -> bool:
     """The same value and unit as a mention in an earlier sentence (not a percentage), both counts
     or both modifiers."""
     if q.unit in (None, "percent", "percentage_point"):
@@ -100,7 +90,7 @@ def restated(text: str, q: _Mention, earlier: Sequence[_Mention]) -> bool:
                for e in earlier)
 
 
-def _modifier(q: _Mention) -> bool:
+def _modifier(q: Mention) -> bool:
     """A hyphenated modifier ("a 20-year-old", "a 10-game streak") says something else than a count
     of the same value ("20 years in prison", "the last 10 games")."""
     return "-" in q.text or "‑" in q.text
@@ -112,7 +102,7 @@ _TO_PARTS = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*(?:,|:|—|–|\(|,?\s+in
 _BETWEEN_PARTS = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
 
 
-def breakdown(text: str, found: Sequence[_Mention]) -> set[int]:
+def breakdown(text: str, found: Sequence[Mention]) -> set[int]:
     """Indexes of counts that break down the count just before them and sum to it ("12 people,
     seven women and five men"): the parts restate the whole, which stands for them (gold labels
     the 12). A breakdown in a sentence of its own ("The victims were four children and four

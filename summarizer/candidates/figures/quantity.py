@@ -4,8 +4,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
-__all__ = ["Quantity", "approx"]
+__all__ = ["Mention", "Quantity", "approx"]
+
+
+class Mention(Protocol):
+    """What the selection rules read of a quantity (a `Quantity`, or a figure that carries the same)."""
+
+    @property
+    def value(self) -> float: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
 
 
 @dataclass(frozen=True)
