@@ -85,6 +85,7 @@ def _one(text: str) -> Quantity:
         ("the quake had a magnitude of 6.4", 6.4, "magnitude", "6.4"),
         ("it ran for 2 1/2 hours", 2.5, "hours", "2 1/2"),  # a mixed fraction
         ("he served 3½ years", 3.5, "years", "3½"),
+        ("a 5,000-strong force", 5000, "people", "5,000-strong"),  # a body of people's size
         ("particles 5 μm across", 5, "micrometres", "5 μm"),
         ("at 60 mph", 60, "miles per hour", "60 mph"),
         ("15 miles per hour", 15, "miles per hour", "15"),

@@ -237,6 +237,8 @@ def suffix_unit(text: str, end: int, value: float) -> tuple[str | None, int, boo
     if bp:
         return "basis points", bp.end(), True
     hy = _HYPHEN_NOUN.match(text, end)
+    if hy and hy["n"] == "strong":  # "a 5,000-strong force": the size of a body of people, not "strongs"
+        return "people", hy.end(), True
     if hy and hy["n"] not in STOP:
         noun = hy["n"]
         unit = ABBREV_UNITS.get(noun) or (noun if _is_plural_noun(noun) else plural(noun))
