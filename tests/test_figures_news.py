@@ -44,3 +44,20 @@ _LEAD = "Patrick Carlineo Jr. pleaded guilty on Monday. Prosecutors said he thre
 )
 def test_ages_that_are_news(text, ages):
     assert [q.value for q in find_quantities(text) if q.unit == "years" and is_figure(text, q)] == ages
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        # a hyphenated kind of thing is a specification, not a figure
+        ("a 3.5-liter V-6 paired with a six-speed automatic transmission", ["3.5-liter"]),
+        ("seating 242 passengers in a two-class layout", ["242"]),
+        ("a four-door sedan with a four-cylinder engine", []),
+        ("a five-star hotel", []),
+        # a hyphenated amount stays one
+        ("a 48-hour strike", ["48-hour"]),
+        ("a three-game streak", ["three-game"]),
+    ],
+)
+def test_kinds_of_things(text, figures):
+    assert [q.text for q in find_quantities(text) if is_figure(text, q)] == figures

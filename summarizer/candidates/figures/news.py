@@ -32,6 +32,12 @@ _RANK_AFTER = re.compile(
     r"\s+(?:(?:most|least)\s+\w+|top\b|leading\b|(?:larg|bigg|small|high|low|great|strong|weak|rich|poor|old|young"
     r"|long|short|fast|slow|clos|near|new|lat|earli|heavi|wealthi|busi|deadli|hott|cold|tall|wid|deep)est\b)"
 )
+# A hyphenated number that names a kind of thing, not an amount of it: "a six-speed automatic", "a
+# two-class layout", "a four-door", "a V-8's eight-cylinder engine", "a five-star hotel", "a three-row
+# SUV". NewsQuant leaves them out ("six-speed automatic transmission"), and so does the gold ("a
+# two-class layout"): a car's gearbox or a cabin's layout is a specification, not a figure.
+_KIND_OF = re.compile(r"[-‑](?:speed|class|door|star|cylinder|row|seater|way|wheel|wheeler|ply|stroke|valve|axle)$",
+                      re.IGNORECASE)
 # Before a number word that points back at parties named already: "the two countries", "both sides".
 _DEFINITE = {"the", "these", "those", "both"}
 
@@ -61,6 +67,7 @@ def is_figure(text: str, q: Mention) -> bool:
       either way). Durations stay: "a year later" is labelled;
     * not a vague plural ("dozens of sightings", "hundreds of people"): no value is written;
     * not the age of a person the lead does not name (`ages`: "said her son, Luis González Añez, 23");
+    * not a hyphenated kind of thing ("a six-speed automatic", "a two-class layout");
     * not a number word before a superlative ("two largest economies");
     * not a number word after "the"/"these"/"those"/"both": a pronoun for parties ("the two
       countries"), unless it is a duration ("during those three months", as NewsQuant labels it).
@@ -70,7 +77,7 @@ def is_figure(text: str, q: Mention) -> bool:
         return bool(_SCALED.search(q.text)) or (level and bool(_LEVEL_CUE.search(text, 0, q.start)))
     if q.text.lower() in {"one", "a", "an"} and not _is_time(q.unit) or _VAGUE.fullmatch(q.text.strip()):
         return False
-    if age_not_news(text, q):
+    if age_not_news(text, q) or _KIND_OF.search(q.text):
         return False
     if not q.text.isalpha():
         return True
