@@ -28,6 +28,7 @@ from typing import Any
 
 from summarizer.candidates.datelines import in_dateline
 from summarizer.candidates.furniture import furniture_spans
+from summarizer.candidates.glue import unglued
 from summarizer.candidates.kinds import cluster_kind, person_apposition
 from summarizer.candidates.lexicon import COUNTRIES
 from summarizer.candidates.offices import office_holders
@@ -180,7 +181,8 @@ def entity_clusters(doc: Any) -> list[Cluster]:
         # The dateline's city is where the story was filed, never an actor ("BUFFALO, N.Y. —").
         role = "place" if in_dateline(doc.text, ent.start_char, ent.end_char) else mention_role(ent.root)
         label = "PERSON" if ent.label_ in ("ORG", "GPE", "NORP") and person_apposition(ent.root) else ent.label_
-        mentions.append(Mention(ent.start_char, ent.end_char, ent.text, label, role, sentence_of[ent.root.i]))
+        start, end = unglued(doc.text, ent.start_char, ent.end_char)  # "Ilhan OmarIlhan": a lost line break
+        mentions.append(Mention(start, end, doc.text[start:end], label, role, sentence_of[ent.root.i]))
         taken.update(range(ent.start, ent.end))
     mentions += _group_mentions(doc, sentence_of, taken)
     mentions.sort(key=lambda m: m.start)
