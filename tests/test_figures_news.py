@@ -61,3 +61,18 @@ def test_ages_that_are_news(text, ages):
 )
 def test_kinds_of_things(text, figures):
     assert [q.text for q in find_quantities(text) if is_figure(text, q)] == figures
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        # a number word after a definite word points back at a set named already
+        ("killing six NATO service members. All six of the members killed were American.", ["six"]),
+        ("killing six NATO service members.==Victims==All six of the members killed were American.", ["six"]),
+        ("the leaders of the two countries met", []),
+        # a duration stays
+        ("during those three months", ["three"]),
+    ],
+)
+def test_pointing_back(text, figures):
+    assert [q.text for q in find_quantities(text) if is_figure(text, q)] == figures

@@ -83,6 +83,10 @@ def _is_plural_noun(word: str) -> bool:
 
 # Minor currency units, counted as written ("18 sen", "50 kopecks"): singular and plural alike.
 _MINOR_CURRENCY = {"sen", "pence", "paise", "kopecks", "kobo", "centavos", "centimes", "fils", "halalas"}
+# Measures spelled as one hyphenated word, torque and energy: "275 pound-feet", "450 newton-metres".
+_HYPHENATED_MEASURES = {"pound-feet": "pound-feet", "pound-foot": "pound-feet", "foot-pounds": "foot-pounds",
+                        "newton-metres": "newton metres", "newton-meters": "newton metres",
+                        "kilowatt-hours": "kilowatt hours", "megawatt-hours": "megawatt hours"}  # fmt: skip
 _SKIPPABLE = {"more", "other", "additional", "new", "extra", "further", "fewer"}
 # Nouns that name people only by age, sex or kinship: a count of them is a count of people
 # ("four children and four adults", "seven women"), as the labels write it. Nouns that say what
@@ -135,6 +139,8 @@ def noun_unit(text: str, pos: int, value: float) -> tuple[str | None, bool]:
             return british(_measure_tail(text, pos, unit)[0]), True
         if i == 0 and low in _MINOR_CURRENCY:
             return low, True
+        if i == 0 and low in _HYPHENATED_MEASURES:
+            return british(_HYPHENATED_MEASURES[low]), True  # "275 pound-feet of torque"
         if i == 0 and low in ("square", "cubic"):
             nxt = _NEXT_WORD.match(text, pos)
             if nxt and singular(nxt["w"].lower()) in MEASURES:
