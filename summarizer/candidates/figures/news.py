@@ -86,7 +86,8 @@ def is_figure(text: str, q: Mention) -> bool:
         return False
     # The word before, even glued to scraped markup ("==Victims==All six of the members")
     before = re.findall(r"[A-Za-z]+", text[max(0, q.start - 12) : q.start])
-    return not (before and before[-1].lower() in _DEFINITE and text[q.start - 1 : q.start].isspace()) or _is_time(q.unit)
+    points_back = bool(before) and before[-1].lower() in _DEFINITE and text[q.start - 1 : q.start].isspace()
+    return not points_back or _is_time(q.unit)
 
 
 def restated(text: str, q: Mention, earlier: Sequence[Mention]) -> bool:
