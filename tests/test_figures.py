@@ -88,6 +88,10 @@ def _one(text: str) -> Quantity:
         ("a 5,000-strong force", 5000, "people", "5,000-strong"),  # a body of people's size
         ("Coupe With 275 pound-feet of torque", 275, "pound-feet", "275"),  # a title-case function word names nothing
         ("it makes 450 newton-metres", 450, "newton metres", "450"),
+        # European style: the euro sign after the number, "Mio"/"Mrd" scales
+        ("tickets cost 5 € each", 5, "EUR", "5 €"),
+        ("it costs 7,5 € now", 7.5, "EUR", "7,5 €"),
+        ("a budget of €2,35 Mio", 2.35e6, "EUR", "€2,35 Mio"),
         ("particles 5 μm across", 5, "micrometres", "5 μm"),
         ("at 60 mph", 60, "miles per hour", "60 mph"),
         ("15 miles per hour", 15, "miles per hour", "15"),

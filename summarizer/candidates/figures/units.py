@@ -57,6 +57,7 @@ _SYMBOLS = {"°": "degrees", "′": "feet"}
 _PENCE = re.compile(r"p(?![\w'’/-])")
 _RESOLUTION = re.compile(r"(?<![\d.])(?:240|360|480|720|1080|1440|2160|4320)$")
 _WON = re.compile(r"\s+won\b")
+_EURO_AFTER = re.compile(r"\s?€(?!\s?\d)")
 _SCALE_BEFORE = re.compile(r"\d\s?(?i:thousand|million|billion|trillion|bn|tn)$")
 _CASED = re.compile(r"\s?(?P<u>" + "|".join(re.escape(u) for u in sorted(_CASED_ABBREV, key=len, reverse=True))
                     + r")(?![\w/])")
@@ -239,6 +240,9 @@ def suffix_unit(text: str, end: int, value: float) -> tuple[str | None, int, boo
     cur = _CUR_SUFFIX.match(text, end)
     if cur:
         return _suffix_currency(cur), cur.end(), True
+    euro = _EURO_AFTER.match(text, end)
+    if euro:
+        return "EUR", euro.end(), True  # "5 €", "7,5 €": the sign after the number, in European style
     bp = re.compile(r"\s+basis\s+points?\b", re.I).match(text, end)
     if bp:
         return "basis points", bp.end(), True

@@ -10,6 +10,7 @@ import re
 SCALES = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+    "mio": 1e6, "mrd": 1e9,  # European: "€2,35 Mio", "3,5 Mrd"
 }  # fmt: skip
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -51,7 +52,7 @@ _DIGITS = rf"(?:{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|
 # A word may follow a full stop directly: scraped text glues sentences ("another 15.Twenty insurgents").
 NUMBER = re.compile(rf"(?:(?<![\d.,_])(?P<d>{_DIGITS})|(?<![\d_])\b(?P<w>(?i:{_WORD_NUM}))\b)")
 SCALE = re.compile(
-    r"(?P<sp>\s?|-(?=(?i:thousand|million|billion|trillion)\b))(?P<s>(?i:thousand|million|billion|trillion|lakh|crore)|[kK]|mn|mln|[bB]n|bln|tn|trn|[mM]|[bB])(?![\w$€£¥])"
+    r"(?P<sp>\s?|-(?=(?i:thousand|million|billion|trillion)\b))(?P<s>(?i:thousand|million|billion|trillion|lakh|crore|mio|mrd)|[kK]|mn|mln|[bB]n|bln|tn|trn|[mM]|[bB])(?![\w$€£¥])"
 )
 FRACTION = re.compile(
     r"(?<![\w-])(?P<f>(?i:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r"))(?=\s+(?:of|an?|the)\b)"
