@@ -9,7 +9,7 @@
   (`sources`). The content is the verb's complement subtree (ccomp; else dobj/xcomp/prep
   complements), without the leading "that" and edge punctuation: the shortest span that carries
   it; a stance verb's object keeps the verb ("claimed responsibility for the attack").
-- Direct quotes: spans from `quotations.find_quotations`; the source is re-resolved through the
+- Direct quotes: spans from `direct` (`quotations.find_quotations`); the source is re-resolved through the
   parse: the cue verb next to the quote in its sentence (or the "X said:" sentence just before).
   A quote attributed by a cue replaces the complement of that cue unless the complement holds it.
 - Noun cues with a possessor ("Trump's claim that …"): `reported.noun_cues`.
@@ -21,8 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from summarizer.candidates.direct import dash_source, direct_quotes, quote_cue
 from summarizer.candidates.entities import Cluster, entity_clusters
-from summarizer.candidates.quotations import find_quotations
 from summarizer.candidates.reported import noun_cues, trim_tail
 from summarizer.candidates.sources import Resolver, source_span
 
@@ -46,7 +46,6 @@ CUES = frozenset(
 # "call" alone is no cue ("called him"), unless it has an object and a predicate ("called her vote
 # a mistake"): see _cue; "ruled out Taliban involvement" is a denial, "ruled the country" is not.
 _NEEDS_PARTICLE = {"call": {"for", "on"}, "point": {"out", "to"}, "rule": {"out"}}
-_QUOTE_MARKS = "\"“”‘’'«»「」"
 # Verbs of saying: their object is what was said ("said the talks failed"), so the content leaves
 # the verb out. Any other cue's object is the stance only with its verb ("claimed responsibility
 # for the attack", "called for a repeal", "denied reports that…"): LABELLING.md's shortest span
@@ -219,56 +218,6 @@ def _according(token: Any) -> tuple[Any, tuple[int, int]] | None:
     return (source, (start, end)) if end - start >= 2 else None
 
 
-def _direct_quotes(text: str) -> list[tuple[int, int]]:
-    out = []
-    for q in find_quotations(text):
-        before = text[: q.start].rstrip()
-        if before and before[-1] in _QUOTE_MARKS:
-            out.append((q.start, q.end))
-    return out
-
-
-def _quote_cue(doc: Any, start: int, end: int, cues: dict[int, Any]) -> Any | None:
-    """The cue token of a direct quote: a cue with a subject in the quote's sentence, outside it,
-    nearest to it; else the cue of a sentence ending in ':' just before it."""
-    first, last = doc.char_span(start, end, alignment_mode="expand"), None
-    if first is None:
-        return None
-    sents = {first[0].sent.start, first[-1].sent.start}
-    near = [t for i, t in cues.items() if t.sent.start in sents and not (start <= t.idx < end)]
-    if near:
-        return min(near, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
-    sent = first[0].sent
-    if sent.start > 0:
-        last = doc[sent.start - 1]
-        while last.i > 0 and last.is_space:
-            last = doc[last.i - 1]
-        if last.text == ":":
-            prev = [t for t in cues.values() if t.sent.start == last.sent.start]
-            return prev[-1] if prev else None
-    return None
-
-
-def _dash_source(doc: Any, end: int) -> tuple[Any, Any] | None:
-    """'“…” ― Sonya Herridge': a quote whose closing mark is followed by a dash and a name (a
-    pull-quote or caption convention the parse has no cue for; measured: +24 hits, no loss, on
-    PolNeAR's tune half)."""
-    after = doc.char_span(end, min(len(doc.text), end + 4), alignment_mode="expand")
-    if after is None:
-        return None
-    # The tokenizer can glue the dash to the closing mark ("”―" is one token).
-    dash = next((t for t in after if t.text.lstrip("”\"’'") in ("―", "—", "–", "--")), None)
-    if dash is None or dash.i + 1 >= len(doc):
-        return None
-    name = doc[dash.i + 1]
-    while name.is_space and name.i + 1 < len(doc):
-        name = doc[name.i + 1]
-    if name.ent_type_ not in ("PERSON", "ORG") or name.ent_iob_ != "B":
-        return None
-    ent = next(e for e in doc.ents if e.start == name.i)
-    return ent.root, dash
-
-
 def find_attributions(doc: Any, clusters: list[Cluster] | None = None) -> list[Attribution]:
     """Every attribution in the parsed text, in text order."""
     clusters = entity_clusters(doc) if clusters is None else clusters
@@ -282,8 +231,8 @@ def find_attributions(doc: Any, clusters: list[Cluster] | None = None) -> list[A
         if content and subject is not None and not (content[0] <= subject.i < content[1]):
             found[i] = _make(doc, resolver, subject, (i, i + 1), content, "reported")
     quoted: dict[int, tuple[int, int]] = {}
-    for start, end in _direct_quotes(doc.text):
-        cue = _quote_cue(doc, start, end, cues)
+    for start, end in direct_quotes(doc.text):
+        cue = quote_cue(doc, start, end, cues)
         if cue is None:
             continue
         s, e = quoted.get(cue.i, (start, end))
@@ -295,8 +244,8 @@ def find_attributions(doc: Any, clusters: list[Cluster] | None = None) -> list[A
         subject = _subject(cues[i])
         if subject is not None:
             found[i] = _make(doc, resolver, subject, (i, i + 1), (start, end), "quote", char_content=True)
-    for start, end in _direct_quotes(doc.text):
-        if (hit := _dash_source(doc, end)) and not any(a.content_start <= start < a.content_end
+    for start, end in direct_quotes(doc.text):
+        if (hit := dash_source(doc, end)) and not any(a.content_start <= start < a.content_end
                                                        for a in found.values()):
             subject, dash = hit
             found[dash.i] = _make(doc, resolver, subject, (dash.i, dash.i + 1), (start, end), "quote",

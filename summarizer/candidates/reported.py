@@ -70,8 +70,9 @@ def trim_tail(doc: Any, start: int, end: int, cues: frozenset[str]) -> int:
     "…did Romney in, arguing that it was divisions…", "…, citing the strategic importance…".
     PolNeAR annotates the two apart. A participle adjunct after a comma ("wants to sign up 5
     million people, focusing on people under 30") adds how or while, not the claim: measured,
-    gold positions F1 tune unchanged, check 0.374 -> 0.389; PolNeAR both halves +0.001. Relative clauses and appositions stay: the gold suite's
-    quotes keep them (measured: trimming them too gained on PolNeAR, lost more on gold)."""
+    gold positions F1 tune unchanged, check 0.374 -> 0.389; PolNeAR both halves +0.001.
+    Relative clauses and appositions stay: the gold suite's quotes keep them (measured:
+    trimming them too gained on PolNeAR, lost more on gold)."""
     for t in doc[start:end]:
         if t.lower_ == "including" and t.i - start >= 3 and doc[t.i - 1].text == ",":
             return t.i - 1  # ", including an old man dying of diabetes": examples, not the claim
