@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from summarizer.cli import app, options
-from summarizer.cli.options import settings_args
+from summarizer.cli.options import CALLS, MODEL, STORE, Shared, settings_args, shared_options
 from summarizer.config import Settings
 from summarizer.schema import ArticleSummary
 
@@ -137,6 +138,55 @@ def test_shared_options_are_declared_once():
                 assert param.default is shared[flags[decl]], f"{command.callback.__name__} redeclares {decl}"
                 uses += 1
     assert uses > len(shared)
+
+
+def _flags(command: str) -> list[str]:
+    """The option flags of a command's signature, in the order --help lists them."""
+    callback = next(c.callback for c in app.registered_commands if (c.name or c.callback.__name__) == command)
+    return [p.default.param_decls[0] for p in inspect.signature(callback).parameters.values()
+            if getattr(p.default, "param_decls", None)]
+
+
+@pytest.mark.parametrize("command, before, group", [
+    ("summarize", "--include-text", MODEL),
+    ("summarize", "--html", CALLS + STORE),
+    ("clean", "--html", ("max_bytes",)),
+    ("batch", "--engine", MODEL + CALLS + STORE),
+    ("serve", "--port", MODEL + ("response_format", "max_tokens", "timeout")),
+    ("serve", "--cors-origin", STORE),
+    ("eval", None, MODEL),  # after eval's argument: its first options
+    ("corpora", "--root", MODEL),
+])
+def test_shared_groups_follow_the_option_they_are_placed_after(command, before, group):
+    flags = _flags(command)
+    expected = ["--" + name.replace("_", "-") for name in group]
+    start = flags.index(before) + 1 if before else 0
+    assert flags[start:start + len(expected)] == expected
+
+
+@pytest.mark.parametrize("argv, given", [
+    ([], {"backend": None, "timeout": None, "no_cache": False}),
+    (["--backend", "fake", "--timeout", "2.5", "--no-cache"], {"backend": "fake", "timeout": 2.5, "no_cache": True}),
+])
+def test_shared_options_reach_the_command_as_one_shared(argv, given):
+    seen: list[Shared] = []
+
+    @shared_options({"name": ("backend", "timeout", "no_cache")})
+    def command(name: str = typer.Option("x", "--name"), *, shared: Shared) -> None:
+        seen.append(shared)
+
+    probe = typer.Typer()
+    probe.command()(command)
+    probe.command("other")(lambda: None)  # two commands: the name is a subcommand, as in the real app
+    result = CliRunner().invoke(probe, ["command", *argv])
+    assert result.exit_code == 0, result.output
+    assert seen == [Shared(given)]
+    assert seen[0].any_given() is (given["backend"] is not None)
+
+
+def test_shared_options_refuse_a_parameter_the_command_lacks():
+    with pytest.raises(TypeError, match="no parameter nope"):
+        shared_options({"nope": MODEL})(lambda *, shared: None)
 
 
 def test_settings_args_turn_options_into_settings():

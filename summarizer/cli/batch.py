@@ -34,21 +34,7 @@ from summarizer.batch import (
 )
 from summarizer.batch.csv_out import as_csv
 from summarizer.cli.common import err, handle_errors, open_store
-from summarizer.cli.options import (
-    BackendOpt,
-    BaseUrlOpt,
-    MaxBytesOpt,
-    MaxReasksOpt,
-    MaxTokensOpt,
-    ModelOpt,
-    ModelPathOpt,
-    NoCacheOpt,
-    NoLogOpt,
-    ResponseFormatOpt,
-    TimeoutOpt,
-    TokenBudgetOpt,
-    settings_args,
-)
+from summarizer.cli.options import CALLS, MODEL, STORE, Shared, shared_options
 from summarizer.config import Settings
 from summarizer.errors import ConfigError
 
@@ -61,6 +47,7 @@ class RateColumn(ProgressColumn):
 
 
 @handle_errors
+@shared_options({"engine": MODEL + CALLS + STORE})
 def batch(
     sources: list[str] = typer.Argument(..., help="Directories of .txt/.html files, files, globs, or .jsonl files "
                                         'with {"id", "text" | "html", "published"?} per line; - reads stdin '
@@ -79,19 +66,9 @@ def batch(
     rpm: Optional[float] = typer.Option(None, "--rpm", help="Most API requests per minute (all workers)."),
     engine: Literal["threads", "ray"] = typer.Option("threads", "--engine",
                                help="threads, or ray (pip install 'summarizer[ray]')."),
-    backend: Optional[str] = BackendOpt,
-    model: Optional[str] = ModelOpt,
-    base_url: Optional[str] = BaseUrlOpt,
-    model_path: Optional[Path] = ModelPathOpt,
-    response_format: Optional[str] = ResponseFormatOpt,
-    max_reasks: Optional[int] = MaxReasksOpt,
-    max_tokens: Optional[int] = MaxTokensOpt,
-    token_budget: Optional[int] = TokenBudgetOpt,
-    max_bytes: Optional[int] = MaxBytesOpt,
-    timeout: Optional[float] = TimeoutOpt,
-    no_cache: bool = NoCacheOpt,
-    no_log: bool = NoLogOpt,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary table."),
+    *,
+    shared: Shared,
 ) -> None:
     """Summarise many articles into JSONL, concurrently, resumably; failures are recorded per article.
 
@@ -106,11 +83,7 @@ def batch(
         raise ConfigError("--resume works with the jsonl format only; write JSONL and convert, or rerun without it")
     if retry_failed and not resume:
         raise ConfigError("--retry-failed works with --resume")
-    settings = Settings.load(**settings_args(
-        backend=backend, model=model, base_url=base_url, model_path=model_path, response_format=response_format,
-        max_reasks=max_reasks, max_tokens=max_tokens, token_budget=token_budget, max_bytes=max_bytes,
-        timeout=timeout, no_cache=no_cache, no_log=no_log,
-    ))
+    settings = shared.load()
     path = Path(out)
     created = out != "-" and not path.exists()
     writer = open_output(out, resume=resume, retry_failed=retry_failed, overwrite=overwrite,

@@ -25,8 +25,7 @@ from rich.progress import (
 from rich.table import Table
 
 from summarizer.cli.common import err, handle_errors, model_progress, out
-from summarizer.cli.options import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt, settings_args
-from summarizer.config import Settings
+from summarizer.cli.options import MODEL, Shared, shared_options
 from summarizer.errors import InputError
 from summarizer.evals.corpora import (
     CLEANING,
@@ -69,13 +68,10 @@ def _f1_cell(f1: float, ci: tuple[float, float] | None) -> str:
 
 
 @handle_errors
+@shared_options({"root": MODEL})
 def corpora_command(
     root: Path = typer.Option(DEFAULT_ROOT, "--root", help="Directory holding wikievents/, polnear/, newsquant/ "
                               "and article-extraction-benchmark/ (relative to the current directory)."),
-    backend: Optional[str] = BackendOpt,
-    model: Optional[str] = ModelOpt,
-    base_url: Optional[str] = BaseUrlOpt,
-    model_path: Optional[Path] = ModelPathOpt,
     baseline: bool = typer.Option(False, "--baseline", help="Also run the naive baseline (one call on the raw "
                                   "text, no cleaning, candidates or grounding) with the same backend."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N items of each corpus "
@@ -84,6 +80,8 @@ def corpora_command(
     json_path: Optional[Path] = typer.Option(None, "--json", help="Write the scores as JSON here."),
     split: str = typer.Option("all", "--split", help="tune | check | all: a fixed half of each corpus by a stable "
                               "hash of the item id. Develop on tune; report check."),
+    *,
+    shared: Shared,
 ) -> None:
     """Score the pipeline (and --baseline, the naive baseline) on WikiEvents, PolNeAR, NewsQuant and
     the article-extraction benchmark: precision, recall and F1 per corpus.
@@ -99,8 +97,7 @@ def corpora_command(
         raise InputError(f"--root {root}: no such directory; point it at the corpora (../shared/corpora "
                          "from the repository root)")
     # Scores come from fresh calls: never the summary cache, never the run log.
-    settings = Settings.load(**settings_args(backend=backend, model=model, base_url=base_url,
-                                             model_path=model_path, no_cache=True, no_log=True))
+    settings = shared.load(no_cache=True, no_log=True)
     llm = [name for name in chosen if name != CLEANING and corpus_path(root, name).exists()]
     made = None
     if llm:

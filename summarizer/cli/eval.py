@@ -25,7 +25,7 @@ from rich.progress import (
 
 from summarizer.backends import make_backend
 from summarizer.cli.common import err, handle_errors, model_progress, out
-from summarizer.cli.options import BackendOpt, BaseUrlOpt, ModelOpt, ModelPathOpt, settings_args
+from summarizer.cli.options import MODEL, Shared, shared_options
 from summarizer.config import Settings
 from summarizer.errors import ConfigError, InputError
 from summarizer.evals import gate
@@ -128,12 +128,9 @@ def _gate(result: EvalResult, gold_sha: str, baseline: gate.Baseline, baseline_f
 
 
 @handle_errors
+@shared_options({"suite_dir": MODEL})
 def eval_command(
     suite_dir: Path = typer.Argument(Path("evals/gold"), help="Directory of gold *.yaml files."),
-    backend: Optional[str] = BackendOpt,
-    model: Optional[str] = ModelOpt,
-    base_url: Optional[str] = BaseUrlOpt,
-    model_path: Optional[Path] = ModelPathOpt,
     baseline: bool = typer.Option(False, "--baseline", help="Also run the naive baseline (one call, no "
                                   "cleaning or grounding) on the same articles and backend."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N articles (by id)."),
@@ -156,6 +153,8 @@ def eval_command(
     compare: Optional[tuple[Path, Path]] = typer.Option(None, "--compare", metavar="RUN_A RUN_B",
                                                         help="Score two stored runs side by side (Δ with a paired "
                                                         "bootstrap 95% interval); no LLM calls."),
+    *,
+    shared: Shared,
 ) -> None:
     """Score the pipeline (and --baseline, the naive baseline) on the gold suite; gate regressions.
 
@@ -173,7 +172,7 @@ def eval_command(
     golds_all = select(golds_all, chosen_split, lambda g: g.id)
     baseline_file = baseline_file or suite_dir.parent / "baseline.json"
     if rescore is not None:
-        if backend or model or base_url or model_path or baseline or runs_dir:
+        if shared.any_given() or baseline or runs_dir:
             raise ConfigError("--rescore re-scores stored predictions with no LLM calls; drop --backend, --model, "
                               "--base-url, --model-path, --baseline and --runs-dir")
         info, records, golds, full = _rescore(rescore, golds_all, gold_sha, only, limit)
@@ -182,8 +181,7 @@ def eval_command(
         golds = _subset(golds_all, only, limit)
         full = len(golds) == len(golds_all)
         # Scores come from fresh calls: never the summary cache, never the run log.
-        settings = Settings.load(**settings_args(backend=backend, model=model, base_url=base_url,
-                                                 model_path=model_path, no_cache=True, no_log=True))
+        settings = shared.load(no_cache=True, no_log=True)
     full = full and chosen_split == "all"
     if (check or update_baseline) and not full:
         raise ConfigError("--check and --update-baseline compare with floors set on the whole suite; "

@@ -14,38 +14,19 @@ import json
 import logging
 import os
 import sys
-from pathlib import Path
 from typing import Optional
 
 import typer
 
 from summarizer.cli.common import handle_errors, open_store
-from summarizer.cli.options import (
-    BackendOpt,
-    BaseUrlOpt,
-    MaxTokensOpt,
-    ModelOpt,
-    ModelPathOpt,
-    NoCacheOpt,
-    NoLogOpt,
-    ResponseFormatOpt,
-    TimeoutOpt,
-    settings_args,
-)
-from summarizer.config import Settings
+from summarizer.cli.options import MODEL, STORE, Shared, shared_options
 
 
 @handle_errors
+@shared_options({"port": MODEL + ("response_format", "max_tokens", "timeout"), "cors_origin": STORE})
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind; 0.0.0.0 for all."),
     port: int = typer.Option(8000, "--port", help="TCP port."),
-    backend: Optional[str] = BackendOpt,
-    model: Optional[str] = ModelOpt,
-    base_url: Optional[str] = BaseUrlOpt,
-    model_path: Optional[Path] = ModelPathOpt,
-    response_format: Optional[str] = ResponseFormatOpt,
-    max_tokens: Optional[int] = MaxTokensOpt,
-    timeout: Optional[float] = TimeoutOpt,
     workers: Optional[int] = typer.Option(
         None, "--workers", help="Summaries run at once (default: 1 for local, 4 otherwise)."),
     queue: int = typer.Option(4, "--queue", help="Requests that may wait for a worker; beyond that, 429."),
@@ -53,9 +34,9 @@ def serve(
     max_body: int = typer.Option(2_000_000, "--max-body", help="Largest request body in bytes (413 beyond)."),
     cors_origin: Optional[list[str]] = typer.Option(  # noqa: B008  typer's idiom
         None, "--cors-origin", help="Allowed CORS origin; repeatable. Env: SUMMARIZER_CORS_ORIGINS"),
-    no_cache: bool = NoCacheOpt,
-    no_log: bool = NoLogOpt,
     log_level: str = typer.Option("info", "--log-level", help="debug | info | warning | error"),
+    *,
+    shared: Shared,
 ) -> None:
     """Serve the HTTP API (/v1/summaries, /docs, /redoc: offline) and the editor page on http://HOST:PORT/.
 
@@ -65,10 +46,7 @@ def serve(
 
     from summarizer.server import create_app
 
-    settings = Settings.load(**settings_args(
-        backend=backend, model=model, base_url=base_url, model_path=model_path, response_format=response_format,
-        max_tokens=max_tokens, timeout=timeout, no_cache=no_cache, no_log=no_log,
-    ))
+    settings = shared.load()
     keys = _split(os.environ.get("SUMMARIZER_API_KEYS"))
     origins = list(cors_origin or []) or _split(os.environ.get("SUMMARIZER_CORS_ORIGINS"))
     configure_logging(log_level)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Literal, Optional
 
 import typer
@@ -17,47 +16,23 @@ from summarizer.cli.common import (
     out,
     parse_date,
 )
-from summarizer.cli.options import (
-    BackendOpt,
-    BaseUrlOpt,
-    MaxBytesOpt,
-    MaxReasksOpt,
-    MaxTokensOpt,
-    ModelOpt,
-    ModelPathOpt,
-    NoCacheOpt,
-    NoLogOpt,
-    ResponseFormatOpt,
-    TimeoutOpt,
-    TokenBudgetOpt,
-    settings_args,
-)
-from summarizer.config import Settings
+from summarizer.cli.options import CALLS, MODEL, STORE, Shared, shared_options
 
 Format = Literal["json", "markdown", "table", "html"]
 
 
 @handle_errors
+@shared_options({"include_text": MODEL, "html": CALLS + STORE})
 def summarize(
     path: str = typer.Argument(..., help="A .txt or .html file, or - for stdin."),
     format: Format = typer.Option("json", "--format", "-f",
                                help="json (the contract), markdown, table, or html (one self-contained page)."),
     include_text: bool = typer.Option(False, "--include-text", help='JSON: print {"summary", "text"} with the '
                                       "cleaned text that evidence start/end index."),
-    backend: Optional[str] = BackendOpt,
-    model: Optional[str] = ModelOpt,
-    base_url: Optional[str] = BaseUrlOpt,
-    model_path: Optional[Path] = ModelPathOpt,
     published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD, anchors 'Feb 8'."),
     html: bool = typer.Option(False, "--html", help="Treat the input as HTML whatever its name."),
-    response_format: Optional[str] = ResponseFormatOpt,
-    max_reasks: Optional[int] = MaxReasksOpt,
-    max_tokens: Optional[int] = MaxTokensOpt,
-    token_budget: Optional[int] = TokenBudgetOpt,
-    max_bytes: Optional[int] = MaxBytesOpt,
-    timeout: Optional[float] = TimeoutOpt,
-    no_cache: bool = NoCacheOpt,
-    no_log: bool = NoLogOpt,
+    *,
+    shared: Shared,
 ) -> None:
     """Summarise one article into schema-v1 JSON (or markdown, a table, or a self-contained HTML page).
 
@@ -68,11 +43,7 @@ def summarize(
     from summarizer.load import json_warning, load_path
     from summarizer.pipeline import summarize as run
 
-    settings = Settings.load(**settings_args(
-        backend=backend, model=model, base_url=base_url, model_path=model_path, response_format=response_format,
-        max_reasks=max_reasks, max_tokens=max_tokens, token_budget=token_budget, max_bytes=max_bytes,
-        timeout=timeout, no_cache=no_cache, no_log=no_log,
-    ))
+    settings = shared.load()
     raw = load_path(path, max_bytes=settings.max_bytes, kind="html" if html else None)
     hint = json_warning(raw.text)
     if hint is not None:
@@ -102,11 +73,13 @@ def summarize(
 
 
 @handle_errors
+@shared_options({"html": ("max_bytes",)})
 def clean(
     path: str = typer.Argument(..., help="A .txt or .html file, or - for stdin."),
     as_json: bool = typer.Option(False, "--json", help="Print the text with its metadata as JSON."),
     html: bool = typer.Option(False, "--html", help="Treat the input as HTML whatever its name."),
-    max_bytes: Optional[int] = MaxBytesOpt,
+    *,
+    shared: Shared,
 ) -> None:
     """Print the cleaned article text that the model sees and evidence offsets point into.
 
@@ -115,7 +88,7 @@ def clean(
     from summarizer.clean import clean as clean_article
     from summarizer.load import load_path
 
-    settings = Settings.load(**settings_args(max_bytes=max_bytes))
+    settings = shared.load()
     article = clean_article(load_path(path, max_bytes=settings.max_bytes, kind="html" if html else None))
     if as_json:
         sys.stdout.write(article.model_dump_json(indent=2) + "\n")
