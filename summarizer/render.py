@@ -42,6 +42,13 @@ def md(text: object) -> str:
     return re.sub(r"^([#>+\-])", r"\\\1", escaped)  # no heading, quote or list at the start
 
 
+def _md_table(title: str, heads: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    """A section with a Markdown table: heading, header row, rule, one line a row (cells already
+    inert, through `md()`), then the blank line that ends the table."""
+    return ([f"## {title}", "| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+            + ["| " + " | ".join(row) + " |" for row in rows] + [""])
+
+
 def to_markdown(summary: ArticleSummary) -> str:
     """The summary as Markdown: headline, summary, then a section per kind of item.
 
@@ -54,24 +61,19 @@ def to_markdown(summary: ArticleSummary) -> str:
         lines += ["## Event", f"{md(e.description)} ({md(e.type or 'event')}; {when}; "
                   f"{md(e.location or 'place unknown')})", ""]
     if summary.participants:
-        lines += ["## Participants", "| Name | Kind | Role | Aliases | Evidence |", "|---|---|---|---|---|"]
-        lines += [
-            f"| {md(p.name)} | {md(p.kind)} | {md(p.role or '')} | {md(', '.join(p.aliases))} | {_where(p.evidence)} |"
+        lines += _md_table("Participants", ("Name", "Kind", "Role", "Aliases", "Evidence"), [
+            (md(p.name), md(p.kind), md(p.role or ""), md(", ".join(p.aliases)), _where(p.evidence))
             for p in summary.participants
-        ]
-        lines.append("")
+        ])
     if summary.positions:
         lines += ["## Positions"]
         lines += [f"- **{md(p.holder)}**: {md(p.stance)} — “{md(p.quote)}” [{_where(p.evidence)}]"
                   for p in summary.positions]
         lines.append("")
     if summary.figures:
-        lines += ["## Figures", "| Value | Unit | As written | Measures | Evidence |", "|---|---|---|---|---|"]
-        lines += [
-            f"| {_number(f.value)} | {md(f.unit)} | {md(f.text)} | {md(f.measures)} | {_where(f.evidence)} |"
-            for f in summary.figures
-        ]
-        lines.append("")
+        lines += _md_table("Figures", ("Value", "Unit", "As written", "Measures", "Evidence"), [
+            (_number(f.value), md(f.unit), md(f.text), md(f.measures), _where(f.evidence)) for f in summary.figures
+        ])
     m = summary.meta
     lines.append(
         f"_{m.backend}/{m.model}, prompt {m.prompt_version}, {m.attempts} call(s), "
