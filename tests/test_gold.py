@@ -9,13 +9,16 @@ import pytest
 from summarizer.evals.gold import Gold, GoldError, check_gold, load_gold, load_suite
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "evals" / "gold"
-GOLD_FILES = sorted(GOLD_DIR.glob("*.yaml"))
+HOLDOUT_DIR = Path(__file__).resolve().parent.parent / "evals" / "holdout" / "gold"  # scored, never tuned on
+GOLD_FILES = sorted(GOLD_DIR.glob("*.yaml")) + sorted(HOLDOUT_DIR.glob("*.yaml"))
 
 
 def test_suite_is_large_enough_and_loads():
     suite = load_suite(GOLD_DIR)
     assert len(suite) >= 15
     assert len({g.id for g in suite}) == len(suite)
+    holdout = {g.id for g in load_suite(HOLDOUT_DIR)}
+    assert len(holdout) >= 10 and not holdout & {g.id for g in suite}
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
@@ -99,3 +102,20 @@ def test_check_gold_problems(changes: dict, problem: str | None):
         assert problems == []
     else:
         assert any(problem in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("value", "text", "ok"),
+    [
+        (2_500_000, "Rs 25 lakh", True),  # South Asian scales: a lakh is 100,000, a crore 10,000,000
+        (25, "Rs 25 lakh", False),
+        (30_000_000, "Rs 3 crore", True),
+        (40_000_000_000, "$40-50 billion", True),  # a range's low end takes the scale after the high end
+    ],
+)
+def test_check_gold_scales(value: int, text: str, ok: bool):
+    gold = Gold.model_validate({
+        "id": "a", "article": "a.txt", "event": {"description": "d"}, "participants": [], "positions": [],
+        "figures": [{"value": value, "unit": "INR", "text": text, "measures": "fee paid"}],
+    }).with_text(f"He paid an agent {text} to reach the US.")
+    assert (check_gold(gold) == []) is ok
