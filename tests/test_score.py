@@ -169,6 +169,8 @@ def test_name_match(gold_forms, pred_forms, match):
         ("ringgit", "MYR"), ("RM", "MYR"), ("MYR", "MYR"), ("shekels", "ILS"), ("ILS", "ILS"), ("roubles", "RUB"),
         ("arrest warrants", "warrant"), ("crashes", "crash"), ("cases", "case"), ("", ""),
         ("barrels of oil", "barrel"), ("snaps of man coverage", "snap"), ("cups of coffee", "cup"),
+        ("hours per week", "hour"), ("hours a week", "hour"), ("barrels per day", "barrel"),  # a rate counts its head
+        ("USD per month", "USD"), ("usd a month", "USD"),
     ],
 )
 def test_canonical_unit(unit, canonical):

@@ -159,6 +159,11 @@ def canonical_unit(unit: str | None) -> str:
         return _UNIT_WORDS[phrase]
     if "of" in words[1:]:  # "barrels of oil" counts barrels, "cups of coffee" cups: the head is before "of"
         words = words[: words.index("of", 1)]
+    rate = next((i for i, w in enumerate(words) if i and w in ("per", "a", "an")), None)
+    if rate is not None:  # a rate counts what is before "per": "hours per week" is hours (LABELLING: a plain noun)
+        words = words[:rate]
+        if " ".join(words).upper() in _ISO_CODES:  # "usd per month" is money: USD
+            return " ".join(words).upper()
     head = words[-1] if words else ""  # "arrest warrants" -> "warrant", "metric tons" -> "ton"
     return _HEAD_SYNONYMS.get(head, head)
 
