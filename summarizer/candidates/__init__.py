@@ -20,7 +20,7 @@ from summarizer.candidates.entities import entity_clusters
 from summarizer.candidates.figures import Quantity, find_quantities, is_figure
 from summarizer.candidates.names import NameSpan, find_names, is_news_outlet
 from summarizer.candidates.parse import DEFAULT_PIPELINE, parse, require_words
-from summarizer.candidates.participants import select_participants
+from summarizer.candidates.participants import positions_held, select_participants
 from summarizer.candidates.quotations import Quotation, source_kind
 
 __all__ = ["Candidates", "Actor", "find_candidates", "QUOTE_CHARS"]
@@ -65,6 +65,7 @@ def find_candidates(text: str, pipeline: str = DEFAULT_PIPELINE) -> Candidates:
     require_words(doc)
     clusters = entity_clusters(doc)
     attributions = [a for a in find_attributions(doc, clusters) if _position_like(a)]
+    attributions = positions_held(attributions, clusters)  # a cited data source holds no position
     actors = [Actor(f.name, _KINDS[f.kind], f.aliases, role_of(doc, f.cluster), f.cluster.mentions[0].start,
                     f.cluster.mentions[0].end)
               for f in select_participants(doc, clusters, attributions) if f.kind in _KINDS]

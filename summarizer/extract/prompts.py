@@ -18,10 +18,13 @@ from summarizer.schema import SCHEMA_VERSION
 # The code around the model (the candidate quotes and numbers it is shown, and how ground.py
 # reads its answer) shapes a summary as much as the prompt text: bump this when
 # quotations.py, figures.py, find_candidates or ground.py's rules change.
-CANDIDATE_RULES = 8  # 5: the spaCy backbone; 6: roles keep modifiers, an event line that inverts the lead is replaced;
+CANDIDATE_RULES = 9  # 5: the spaCy backbone; 6: roles keep modifiers, an event line that inverts the lead is replaced;
 # 7: event dates (dateline, background, spans, the article date), figures, attributions, participants, outlets;
 # 8: the event place is the dateline's city; office nouns and name variants join their person;
-# stance verbs keep their verb; figures pass figures.news.is_figure (no vague plurals)
+# stance verbs keep their verb; figures pass figures.news.is_figure (no vague plurals);
+# 9: named days and the day after the anchor; non-English text keeps no participants or positions;
+# settings, glued names, furniture, data sources hold no position; dash signatures, office sources;
+# sports results, ages, breakdowns, hyphenated kinds, European money
 
 _FRONT = re.compile(r"\A---\n(?P<head>.*?)\n---\n", re.S)
 
