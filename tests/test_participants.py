@@ -252,6 +252,11 @@ SURNAMES = [
      [("Bill de Blasio", "PERSON"), ("De Blasio", "ORG"), ("De Blasio", "ORG")], [("Bill de Blasio", "person")]),
     ("Maria Eugenia Landaeta died. Landaeta was 38.", [("Maria Eugenia Landaeta", "PERSON"), ("Landaeta", "GPE")],
      [("Maria Eugenia Landaeta", "person")]),
+    # One surname labelled ORG in one sentence and PERSON in the next is still the person's.
+    ("Bill de Blasio spoke. De Blasio said no. De Blasio left.",
+     [("Bill de Blasio", "PERSON"), ("De Blasio", "ORG"), ("De Blasio", "PERSON")], [("Bill de Blasio", "person")]),
+    ("Angel Sarmiento spoke. Sarmiento said no. Sarmiento left.",
+     [("Angel Sarmiento", "PERSON"), ("Sarmiento", "ORG"), ("Sarmiento", "PERSON")], [("Angel Sarmiento", "person")]),
     ("Michael Jordan flew to Jordan.", [("Michael Jordan", "PERSON"), ("Jordan", "GPE")],
      [("Michael Jordan", "person"), ("Jordan", "country")]),
     ("Bill Clinton met Hillary Clinton. Clinton spoke.",
@@ -273,6 +278,8 @@ NAMES = [
     ("Chester J. McBride[900]", "Chester J. McBride"),
     ("Nicolas Jarry 6-4", "Nicolas Jarry"),
     ("Botic van de Zanschulp 6-2 7-6 (5)", "Botic van de Zanschulp"),
+    ("― Jacklyn Ashley", "Jacklyn Ashley"),  # a quote signed with a horizontal bar
+    ("— Carla Sanchez", "Carla Sanchez"),
     ("G20", "G20"),
     ("Section 8-2 Group", "Section 8-2 Group"),
 ]
