@@ -202,7 +202,8 @@ def entity_clusters(doc: Any) -> list[Cluster]:
         if ent.label_ not in _LABELS or not _key_tokens(ent.text) or ent.start in taken:
             continue
         # The dateline's city is where the story was filed, never an actor ("BUFFALO, N.Y. —").
-        role = "place" if in_dateline(doc.text, ent.start_char, ent.end_char) else mention_role(ent.root)
+        dateline = in_dateline(doc.text, ent.start_char, ent.end_char, place=ent.label_ == "GPE")
+        role = "place" if dateline else mention_role(ent.root)
         members = _members(ent)
         if members is not None:
             role = mention_role(members)
