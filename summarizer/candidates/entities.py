@@ -173,6 +173,17 @@ def _members(ent: Any) -> Any:
     return head
 
 
+def _owner_end(ent: Any) -> int:
+    """Where a name ends when the NER ran it past its possessive into what it owns ("Holcomb’s
+    2016 election": 'Holcomb’s 2016' was a person of its own): at the possessive, when only
+    numbers follow it."""
+    for token in ent:
+        rest = ent.doc[token.i + 1 : ent.end]
+        if token.tag_ == "POS" and token.i > ent.start and len(rest) and all(t.like_num for t in rest):
+            return int(ent.doc[token.i - 1].idx + len(ent.doc[token.i - 1].text))
+    return int(ent.end_char)
+
+
 def _group_mentions(doc: Any, sentence_of: dict[int, int], taken: set[int]) -> list[Mention]:
     out = []
     for token in doc:
@@ -209,7 +220,7 @@ def entity_clusters(doc: Any) -> list[Cluster]:
             role = mention_role(members)
             taken.add(members.i)
         label = "PERSON" if ent.label_ in ("ORG", "GPE", "NORP") and person_apposition(ent.root) else ent.label_
-        start, end = unglued(doc.text, ent.start_char, ent.end_char)  # "Ilhan OmarIlhan": a lost line break
+        start, end = unglued(doc.text, ent.start_char, _owner_end(ent))  # "Ilhan OmarIlhan": a lost line break
         mentions.append(Mention(start, end, doc.text[start:end], label, role, sentence_of[ent.root.i]))
         taken.update(range(ent.start, ent.end))
     mentions += _group_mentions(doc, sentence_of, taken)
