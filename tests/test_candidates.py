@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.candidates import find_candidates
 from summarizer.candidates.names import alias_groups, find_names, sentence_spans
 from summarizer.candidates.quotations import find_quotations
 
@@ -170,3 +171,11 @@ def test_alias_groups_on_reference_names():
     assert ["Vladimir Putin", "Putin"] in groups
     assert ["Yuri Ushakov", "Ushakov"] in groups
     assert ["United States", "US"] in groups
+
+
+def test_office_noun_before_the_name_gives_no_role_nor_evidence():
+    # "the state's governor" comes before "Gov. Tarek el Aissami" and joins him: the role and the
+    # evidence come from where he is named, not from the office noun ("state", "governor").
+    text = (Path(__file__).resolve().parents[1] / "evals" / "articles" / "scenario_en_7.txt").read_text(encoding="utf-8")
+    actor = next(a for a in find_candidates(text).actors if a.name == "Tarek el Aissami")
+    assert actor.role == "Gov." and text[actor.start : actor.end] == "Tarek el Aissami"

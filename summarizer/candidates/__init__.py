@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from summarizer.candidates.attributions import Attribution, can_hold_view, find_attributions
 from summarizer.candidates.datelines import dateline_place
 from summarizer.candidates.describe import LeadClause, lead_clause, lead_dates, measures_of, role_of, stance_of
-from summarizer.candidates.entities import entity_clusters
+from summarizer.candidates.entities import Cluster, entity_clusters
 from summarizer.candidates.figures import Quantity, find_quantities, is_figure
 from summarizer.candidates.names import NameSpan, find_names, is_news_outlet
 from summarizer.candidates.parse import DEFAULT_PIPELINE, parse, require_words
@@ -66,8 +66,7 @@ def find_candidates(text: str, pipeline: str = DEFAULT_PIPELINE) -> Candidates:
     clusters = entity_clusters(doc)
     attributions = [a for a in find_attributions(doc, clusters) if _position_like(a)]
     attributions = positions_held(attributions, clusters)  # a cited data source holds no position
-    actors = [Actor(f.name, _KINDS[f.kind], f.aliases, role_of(doc, f.cluster), f.cluster.mentions[0].start,
-                    f.cluster.mentions[0].end)
+    actors = [Actor(f.name, _KINDS[f.kind], f.aliases, role_of(doc, f.cluster), *_first_named(f.cluster))
               for f in select_participants(doc, clusters, attributions) if f.kind in _KINDS]
     quotes = [_quotation(text, a) for a in attributions]
     numbers = [n for n in find_quantities(text) if is_figure(text, n) and not _furniture(text, n)]
@@ -79,6 +78,13 @@ def find_candidates(text: str, pipeline: str = DEFAULT_PIPELINE) -> Candidates:
         lead=lead_clause(doc),
         place=dateline_place(text),
     )
+
+
+def _first_named(cluster: Cluster) -> tuple[int, int]:
+    """Where the participant is first named: an office noun joined to a person ("the governor",
+    before "Gov. Eric Holcomb") is no evidence of the name."""
+    named = next((m for m in cluster.mentions if m.label != "GROUP" or cluster.label == "GROUP"), cluster.mentions[0])
+    return named.start, named.end
 
 
 def _quotation(text: str, a: Attribution) -> Quotation:

@@ -38,6 +38,8 @@ def role_of(doc: Any, cluster: Any) -> str | None:
     if cluster.kind != "person":
         return None
     for mention in cluster.mentions:
+        if mention.label == "GROUP" and cluster.label != "GROUP":
+            continue  # an office noun joined to the person ("the state's governor"): no title of its own
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
