@@ -24,7 +24,7 @@ CANDIDATE_RULES = 9  # 5: the spaCy backbone; 6: roles keep modifiers, an event 
 # stance verbs keep their verb; figures pass figures.news.is_figure (no vague plurals);
 # 9: named days and the day after the anchor; non-English text keeps no participants or positions;
 # settings, glued names, furniture, data sources hold no position; dash signatures, office sources;
-# sports results, ages, breakdowns, hyphenated kinds, European money
+# sports results, ages, breakdowns, hyphenated kinds, European money; titled offices, mixed-case datelines
 
 _FRONT = re.compile(r"\A---\n(?P<head>.*?)\n---\n", re.S)
 
