@@ -23,6 +23,7 @@ from typing import Any
 
 from summarizer.candidates.direct import dash_source, direct_quotes, quote_cue
 from summarizer.candidates.entities import Cluster, entity_clusters
+from summarizer.candidates.parse import text_of
 from summarizer.candidates.reported import noun_cues, trim_tail
 from summarizer.candidates.sources import Resolver, source_span
 
@@ -194,7 +195,7 @@ def _make(doc: Any, resolver: Resolver, subject: Any, cue: tuple[int, int], cont
     cue_span = doc[cue[0]:cue[1]]
     holder = cluster.name if cluster else (None if head.pos_ == "PRON" else source.text)
     return Attribution(source.text, source.start_char, source.end_char, holder, cluster.id if cluster else None,
-                       cue_span.text, cue_span.start_char, cue_span.end_char, doc.text[cs:ce], cs, ce, kind,
+                       cue_span.text, cue_span.start_char, cue_span.end_char, text_of(doc)[cs:ce], cs, ce, kind,
                        head.pos_, head.lemma_.lower())
 
 
@@ -231,7 +232,7 @@ def find_attributions(doc: Any, clusters: list[Cluster] | None = None) -> list[A
         if content and subject is not None and not (content[0] <= subject.i < content[1]):
             found[i] = _make(doc, resolver, subject, (i, i + 1), content, "reported")
     quoted: dict[int, tuple[int, int]] = {}
-    for start, end in direct_quotes(doc.text):
+    for start, end in direct_quotes(text_of(doc)):
         cue = quote_cue(doc, start, end, cues)
         if cue is None:
             continue
@@ -244,7 +245,7 @@ def find_attributions(doc: Any, clusters: list[Cluster] | None = None) -> list[A
         subject = _subject(cues[i])
         if subject is not None:
             found[i] = _make(doc, resolver, subject, (i, i + 1), (start, end), "quote", char_content=True)
-    for start, end in direct_quotes(doc.text):
+    for start, end in direct_quotes(text_of(doc)):
         if (hit := dash_source(doc, end)) and not any(a.content_start <= start < a.content_end
                                                        for a in found.values()):
             subject, dash = hit

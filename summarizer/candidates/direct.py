@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from summarizer.candidates.parse import text_of
 from summarizer.candidates.quotations import find_quotations
 
 __all__ = ["dash_source", "direct_quotes", "quote_cue"]
@@ -51,7 +52,7 @@ def dash_source(doc: Any, end: int) -> tuple[Any, Any] | None:
     """'“…” ― Sonya Herridge': a quote whose closing mark is followed by a dash and a name (a
     pull-quote or caption convention the parse has no cue for; measured: +24 hits, no loss, on
     PolNeAR's tune half)."""
-    after = doc.char_span(end, min(len(doc.text), end + 4), alignment_mode="expand")
+    after = doc.char_span(end, min(len(text_of(doc)), end + 4), alignment_mode="expand")
     if after is None:
         return None
     # The tokenizer can glue the dash to the closing mark ("”―" is one token).

@@ -25,6 +25,7 @@ list stays hand-written).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,7 @@ from summarizer.candidates.glue import unglued
 from summarizer.candidates.kinds import cluster_kind, person_apposition
 from summarizer.candidates.lexicon import COUNTRIES
 from summarizer.candidates.offices import office_holders
+from summarizer.candidates.parse import text_of
 
 __all__ = ["Mention", "Cluster", "entity_clusters", "mention_role", "GROUP_NOUNS", "TITLES"]
 
@@ -113,11 +115,12 @@ def clean_name(text: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", text).strip(" ,.;:-‐‑‒–—―\"“”'‘’()")
 
 
-def _key_tokens(text: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)  # _merge_partial asks again for every pair of groups, every pass
+def _key_tokens(text: str) -> tuple[str, ...]:
     tokens = [t for t in re.findall(r"[^\W_](?:[\w'’.-]*\w)?", clean_name(text).lower()) if t]
     while len(tokens) > 1 and tokens[0].rstrip(".") in TITLES:
         tokens = tokens[1:]
-    return tokens
+    return tuple(tokens)
 
 
 # A person's name without what varies between its mentions: "Patrick W. Carlineo", "Patrick
@@ -125,11 +128,11 @@ def _key_tokens(text: str) -> list[str]:
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def _name_key(m: Mention) -> list[str]:
+def _name_key(m: Mention) -> tuple[str, ...]:
     tokens = _key_tokens(m.text)
     if m.label != "PERSON":
         return tokens
-    core = [t for t in tokens if len(t) > 1 and t not in _SUFFIXES]
+    core = tuple(t for t in tokens if len(t) > 1 and t not in _SUFFIXES)
     return core if len(core) >= 2 or len(tokens) == 1 else tokens
 
 
@@ -197,7 +200,7 @@ def _group_mentions(doc: Any, sentence_of: dict[int, int], taken: set[int]) -> l
             continue
         left = [t for t in token.lefts if t.dep_ in ("amod", "compound") and not t.ent_type_ and t.i == token.i - 1]
         start = left[0].idx if left else token.idx
-        out.append(Mention(start, token.idx + len(token.text), doc.text[start : token.idx + len(token.text)],
+        out.append(Mention(start, token.idx + len(token.text), text_of(doc)[start : token.idx + len(token.text)],
                            "GROUP", role, sentence_of[token.i]))
     return out
 
@@ -205,6 +208,7 @@ def _group_mentions(doc: Any, sentence_of: dict[int, int], taken: set[int]) -> l
 def entity_clusters(doc: Any) -> list[Cluster]:
     """Clusters of the article's named entities and acting groups, in order of first mention."""
     sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    text = text_of(doc)
     mentions: list[Mention] = []
     # A credit's name is a reporter's, not an actor's: furniture tokens are taken before any mention.
     furniture = furniture_spans(doc)
@@ -213,15 +217,15 @@ def entity_clusters(doc: Any) -> list[Cluster]:
         if ent.label_ not in _LABELS or not _key_tokens(ent.text) or ent.start in taken:
             continue
         # The dateline's city is where the story was filed, never an actor ("BUFFALO, N.Y. —").
-        dateline = in_dateline(doc.text, ent.start_char, ent.end_char, place=ent.label_ == "GPE")
+        dateline = in_dateline(text, ent.start_char, ent.end_char, place=ent.label_ == "GPE")
         role = "place" if dateline else mention_role(ent.root)
         members = _members(ent)
         if members is not None:
             role = mention_role(members)
             taken.add(members.i)
         label = "PERSON" if ent.label_ in ("ORG", "GPE", "NORP") and person_apposition(ent.root) else ent.label_
-        start, end = unglued(doc.text, ent.start_char, _owner_end(ent))  # "Ilhan OmarIlhan": a lost line break
-        mentions.append(Mention(start, end, doc.text[start:end], label, role, sentence_of[ent.root.i]))
+        start, end = unglued(text, ent.start_char, _owner_end(ent))  # "Ilhan OmarIlhan": a lost line break
+        mentions.append(Mention(start, end, text[start:end], label, role, sentence_of[ent.root.i]))
         taken.update(range(ent.start, ent.end))
     mentions += _group_mentions(doc, sentence_of, taken)
     mentions.sort(key=lambda m: m.start)
