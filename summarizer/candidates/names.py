@@ -1,5 +1,6 @@
-"""What we hand the small model so it classifies rather than finds: sentences, capitalised
-names, alias groups (quotations with their speakers: quotations.py).
+"""What we hand the small model so it classifies rather than finds: capitalised names and
+alias groups (sentences: sentences.py, re-exported here; quotations with their speakers:
+quotations.py).
 
 Pure functions over the cleaned text; every span is an offset into that text. English
 news conventions (titles, "said", "according to"); text without capital letters (CJK)
@@ -14,7 +15,6 @@ from dataclasses import dataclass
 
 from summarizer.candidates.dates import MONTHS, WEEKDAYS
 from summarizer.candidates.lexicon import (
-    ABBREVIATIONS,
     COUNTRIES,
     COUNTRY_ALIASES,
     DEMONYMS,
@@ -23,6 +23,8 @@ from summarizer.candidates.lexicon import (
     PERSON_CUES,
     TITLES,
 )
+from summarizer.candidates.sentences import STARTERS as _STARTERS
+from summarizer.candidates.sentences import sentence_spans
 
 __all__ = ["NameSpan", "alias_groups", "find_names", "is_news_outlet", "sentence_spans"]
 
@@ -34,67 +36,6 @@ class NameSpan:
     end: int
     count: int
     kind_hint: str | None
-
-
-# --- sentences --------------------------------------------------------------------------
-
-_STARTERS = set(
-    "The A An He She It They We I In On At But And This That These Those His Her Their Its Our There When "
-    "While After Before As If So Yet However Meanwhile Mr Mrs Ms".split()
-)  # fmt: skip
-_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
-_CJK_END = re.compile(r"[。！？]+[”」』）]*")  # CJK stops need no space after them
-_NEWLINES = re.compile(r"\s*\n\s*")
-
-
-def _is_boundary_after_period(text: str, end: int) -> bool:
-    """A '.', '!' or '?' ending at `end` ends the sentence unless it closes an abbreviation."""
-    nxt = re.compile(r"\s+[\"“‘'(\[]*(\S+)").match(text, end)
-    if not nxt:
-        return True
-    word = nxt.group(1)
-    if not (word[0].isupper() or word[0].isdigit()):
-        return False
-    mark = text[max(0, end - 40) : end].rstrip("\"”’')]")  # a window: whole-text slices are O(n²)
-    if not mark.endswith("."):
-        return True
-    last = re.search(r"(\S+)\.$", mark)
-    token = last.group(1).lstrip("(\"“‘'") if last else ""
-    if re.fullmatch(r"[A-Z]", token):
-        return False  # an initial: "J. K. Rowling"
-    if token.lower() in ABBREVIATIONS:
-        # "U.S." may end a sentence; the next word tells.
-        return "." in token and word.strip("\"“‘'") in _STARTERS
-    return True
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets, trimmed of surrounding whitespace.
-
-    Boundaries: . ! ? (with closing quotes) before a capital or digit, unless after an
-    abbreviation (Mr., Feb., U.S., initials); and line breaks, unless the line ends with
-    ',' '(' '-' or the next line starts in lower case (scraped text breaks lines mid-
-    sentence: "since\\n\\nthe West hit Russia").
-    """
-    cuts = {0, len(text)}
-    for m in _END.finditer(text):
-        if _is_boundary_after_period(text, m.end()):
-            cuts.add(m.end())
-    cuts.update(m.end() for m in _CJK_END.finditer(text))
-    for m in _NEWLINES.finditer(text):
-        before = text[max(0, m.start() - 40) : m.start()].rstrip()
-        after = text[m.end() : m.end() + 1]
-        if before and after and before[-1] not in ",;(-–—" and not after.islower():
-            cuts.add(m.start())
-    spans = []
-    points = sorted(cuts)
-    for a, b in zip(points, points[1:], strict=False):
-        chunk = text[a:b]
-        stripped = chunk.strip()
-        if stripped:
-            start = a + len(chunk) - len(chunk.lstrip())
-            spans.append((start, start + len(stripped)))
-    return spans
 
 
 # --- shared vocabulary: titles, pronouns, capitalised runs --------------------------

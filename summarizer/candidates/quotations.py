@@ -19,13 +19,8 @@ from summarizer.candidates.lexicon import (
     STANCE_VERBS,
     TITLE_ABBREVIATIONS,
 )
-from summarizer.candidates.names import (
-    _PRONOUNS,
-    _STARTERS,
-    _capital_runs,
-    _strip_titles,
-    sentence_spans,
-)
+from summarizer.candidates.names import _PRONOUNS, _capital_runs, _strip_titles
+from summarizer.candidates.sentences import STARTERS, sentence_spans
 
 __all__ = ["Quotation", "find_quotations", "source_kind"]
 
@@ -125,7 +120,7 @@ def _speaker(phrase: str) -> str | None:
     if not runs:
         return None
     run = runs[-1]
-    while run and run[0] in _STARTERS - {"Mr", "Mrs", "Ms"}:
+    while run and run[0] in STARTERS - {"Mr", "Mrs", "Ms"}:
         run = run[1:]
     if not run or (len(run) == 1 and run[0] in _PRONOUNS):
         return None
