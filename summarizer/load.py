@@ -13,7 +13,6 @@ variable raise it; this module only takes the number.
 
 from __future__ import annotations
 
-import codecs
 import gzip
 import io
 import json
@@ -24,8 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from charset_normalizer import from_bytes
-
+from summarizer.decode import binary, decode
 from summarizer.errors import InputError
 
 DEFAULT_MAX_BYTES = 2_000_000
@@ -36,7 +34,6 @@ _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
 _HTML_TAG = re.compile(r"<(?:html|head|body|p|div|article|section|span|a|br|h[1-6]|meta|script)\b[^>]*>", re.I)
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|\?xml)", re.I)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _BLANK = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]*")  # zero-width characters count as blank
 _MAX_CONTROL_SHARE = 0.01
@@ -46,20 +43,6 @@ _MIN_WORD_CHAR_SHARE = 0.3  # prose is mostly letters; a wrong guess at the enco
 # A share settles on a few pages of text; counting 100,000 characters cost 3 ms a page (a fifth of
 # trafilatura's whole extraction), 20,000 cost 0.6.
 _SHARE_SAMPLE = 20_000
-_MAGIC = {
-    b"%PDF": "a PDF file; extract its text first (e.g. pdftotext)",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"PK\x03\x04": "a ZIP archive (or a .docx/.xlsx); extract its text first",
-}
-_BOMS = [
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-]
 
 
 @dataclass(frozen=True)
@@ -120,7 +103,7 @@ def load_bytes(
         data = _gunzipped(data, source, max_bytes)
     if not data.strip():
         raise _empty(source)
-    text, encoding = _decode(data, source)
+    text, encoding = decode(data, source)
     return _checked(text, encoding, source, kind)
 
 
@@ -134,7 +117,7 @@ def _gunzipped(data: bytes, source: str, max_bytes: int) -> bytes:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as archive:
             inner = archive.read(max_bytes + 1)
     except (OSError, EOFError, zlib.error) as exc:
-        raise _binary(source, f"it is gzip-compressed but does not decompress ({exc})") from exc
+        raise binary(source, f"it is gzip-compressed but does not decompress ({exc})") from exc
     if len(inner) > max_bytes:
         raise _too_big(f"{source} (decompressed)", None, max_bytes)
     return inner
@@ -184,11 +167,11 @@ def _checked(text: str, encoding: str, source: str, kind: str | None) -> RawInpu
         raise _empty(source)
     sample = text[:100_000]
     if "\x00" in sample or len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
-        raise _binary(source, "it has too many control characters")
+        raise binary(source, "it has too many control characters")
     head = sample[:_SHARE_SAMPLE]
     visible = sum(map(len, _NON_SPACE.findall(head)))
     if sum(map(len, _WORD_CHARS.findall(head))) < _MIN_WORD_CHAR_SHARE * visible:
-        raise _binary(source, "it has almost no letters or digits")
+        raise binary(source, "it has almost no letters or digits")
     kind = sniff_kind(text) if kind is None else checked_kind(kind)
     return RawInput(text=text, kind=kind, encoding=encoding, source=source)
 
@@ -197,89 +180,6 @@ def checked_kind(kind: str) -> Kind:
     if kind not in ("text", "html"):
         raise InputError(f"unknown input kind {kind!r}; use 'text' or 'html'")
     return kind  # type: ignore[return-value]
-
-
-def _decode(data: bytes, source: str) -> tuple[str, str]:
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec), codec.replace("-sig", "")
-            except UnicodeDecodeError as exc:
-                raise _binary(source, f"it starts with a {codec} mark but does not decode") from exc
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            raise _binary(source, f"it is {what}")
-    if b"\x00" in data[:100_000]:
-        utf16 = _utf16_without_bom(data)
-        if utf16 is not None:
-            return utf16
-        raise _binary(source, "it contains NUL bytes")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    encoding = _declared_charset(data) or _detect_encoding(data[:200_000])
-    if encoding is None:
-        raise _binary(source, "no text encoding decodes it")
-    return data.decode(encoding, errors="replace"), encoding
-
-
-def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text saved without a byte-order mark, told by where its NUL bytes fall.
-
-    Latin-script UTF-16 has a NUL in nearly every other byte, all on one side of
-    each pair (odd offsets for little-endian, even for big-endian); binary data
-    has its NULs anywhere. Text in other scripts has few NULs and is left to the
-    other checks.
-    """
-    sample = data[:4000] if len(data) % 2 == 0 else b""
-    pairs = len(sample) // 2
-    if pairs < 8:
-        return None
-    even, odd = sample[0::2].count(0) / pairs, sample[1::2].count(0) / pairs
-    codec = "utf-16-le" if odd >= 0.3 and even <= 0.02 else "utf-16-be" if even >= 0.3 and odd <= 0.02 else None
-    if codec is None:
-        return None
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    return (text, codec) if "\x00" not in text else None
-
-
-def _declared_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares, when the page really decodes with it."""
-    match = _META_CHARSET.search(data[:4096])
-    if not match:
-        return None
-    try:
-        encoding = codecs.lookup(match.group(1).decode("ascii")).name
-        data.decode(encoding)
-    except (LookupError, UnicodeError):
-        return None
-    return "cp1252" if encoding in ("iso8859-1", "latin-1") else encoding
-
-
-def _detect_encoding(sample: bytes) -> str | None:
-    """charset-normalizer's pick, except that cp1252 wins a tie.
-
-    Western text in a legacy code page is usually cp1252, but charset-normalizer
-    often names cp1250 first when both read the sample equally well, and the two
-    differ on letters such as "ï" (cp1250 reads "ď").
-    """
-    matches = from_bytes(sample)
-    best = matches.best()
-    if best is None:
-        return None
-    tied = {
-        codecs.lookup(name).name
-        for match in matches
-        if match.chaos <= best.chaos
-        for name in [match.encoding, *match.could_be_from_charset]
-    }
-    if tied & {"cp1252", "iso8859-1", "iso8859-15"}:
-        return "cp1252"  # Latin-1 in practice means cp1252: 0x80-0x9F are quotes and dashes
-    return codecs.lookup(best.encoding).name
 
 
 def _kind_from_suffix(path: Path) -> Kind | None:
@@ -304,7 +204,3 @@ def _too_big(source: str, size: int | None, max_bytes: int) -> InputError:
 
 def _empty(source: str) -> InputError:
     return InputError(f"{source} is empty (or only whitespace); give it the article's text or HTML", source=source)
-
-
-def _binary(source: str, why: str) -> InputError:
-    return InputError(f"{source} does not look like text ({why}); give it an article as text or HTML", source=source)
