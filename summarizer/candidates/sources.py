@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from summarizer.candidates.entities import Cluster
-from summarizer.candidates.offices import OFFICE_NOUNS
+from summarizer.candidates.offices import OFFICE_NOUNS, office_word
 
 __all__ = ["Resolver", "source_span"]
 
@@ -53,9 +53,6 @@ def _predicated(noun: Any) -> Any:
     return noun
 
 
-# Title abbreviations before a name: "Gov. Eric Holcomb" holds the office "the governor" names.
-_ABBREVIATED = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
-                "sec": "secretary", "pres": "president", "atty": "attorney", "supt": "superintendent"}
 _AGENT_WINDOW = 400  # characters back from a pronoun in which an acting mention is preferred
 
 
@@ -78,8 +75,7 @@ class Resolver:
         """Office -> the persons the text titles with it ("Mayor Bill de Blasio", "Gov. Eric Holcomb")."""
         out: dict[str, list[Cluster]] = {}
         for t in self.doc:
-            key = t.lower_.rstrip(".")
-            office = _ABBREVIATED.get(key, key)
+            office = office_word(t)  # "Gov. Eric Holcomb" holds the office "the governor" names
             person = self.by_offset.get(t.head.idx)
             if (office in OFFICE_NOUNS and t.dep_ == "compound" and person is not None
                     and person.kind == "person" and person not in out.setdefault(office, [])):

@@ -137,13 +137,14 @@ def load_suite(directory: str | Path) -> list[Gold]:
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 _UNIT = re.compile(r"^(?:[A-Z]{3}|percent|percentage_point|[a-z][a-z_ ]*)$")
-# A number with an optional scale word: "240.1 billion", "$12.9bn", "7 million".
-_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s?(trillion|billion|million|thousand|crore|lakh|tn|bn|m|k)?\b", re.I)
 _SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3,
            "crore": 1e7, "lakh": 1e5}  # South Asian news: "Rs 25 lakh" is 2,500,000 rupees
+_AMOUNT = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_SCALE = "trillion|billion|million|thousand|crore|lakh|tn|bn|m|k"
+# A number with an optional scale word: "240.1 billion", "$12.9bn", "7 million".
+_NUMBER = re.compile(rf"({_AMOUNT})\s?({_SCALE})?\b", re.I)
 # A range's low end takes the scale written once after the high end: "$40-50 billion" is 40e9 to 50e9.
-_RANGE_LOW = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s?[-–]\s?\d+(?:,\d{3})*(?:\.\d+)?\s?"
-                        r"(trillion|billion|million|thousand|crore|lakh|tn|bn|m|k)\b", re.I)
+_RANGE_LOW = re.compile(rf"({_AMOUNT})\s?[-–]\s?{_AMOUNT}\s?({_SCALE})\b", re.I)
 
 
 def _date_problem(field: str, value: str | None) -> str | None:

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 
+from summarizer.candidates.describe import LEAD_SENTENCES  # the headline and the first two sentences
 from summarizer.candidates.figures.quantity import Mention
 
 __all__ = ["age_not_news"]
 
-LEAD_SENTENCES = 3  # as describe.LEAD_SENTENCES: the headline and the first two sentences
 
 _NAME = r"[A-Z][\w’'-]+"
 # "Luis González Añez, 23,", "Patrick Carlineo Jr., 55,", "Yanelis Banco, 36 years old"
