@@ -83,7 +83,7 @@ def find_candidates(text: str, pipeline: str = DEFAULT_PIPELINE) -> Candidates:
 def _first_named(cluster: Cluster) -> tuple[int, int]:
     """Where the participant is first named: an office noun joined to a person ("the governor",
     before "Gov. Eric Holcomb") is no evidence of the name."""
-    named = next((m for m in cluster.mentions if m.label != "GROUP" or cluster.label == "GROUP"), cluster.mentions[0])
+    named = (cluster.named_mentions or cluster.mentions)[0]
     return named.start, named.end
 
 

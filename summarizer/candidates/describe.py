@@ -37,9 +37,7 @@ def role_of(doc: Any, cluster: Any) -> str | None:
     "the president of the New York Fed". None for other kinds or when the text gives none."""
     if cluster.kind != "person":
         return None
-    for mention in cluster.mentions:
-        if mention.label == "GROUP" and cluster.label != "GROUP":
-            continue  # an office noun joined to the person ("the state's governor"): no title of its own
+    for mention in cluster.named_mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue

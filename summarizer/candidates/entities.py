@@ -25,9 +25,6 @@ list stays hand-written).
 
 from __future__ import annotations
 
-import functools
-import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from summarizer.candidates.datelines import in_dateline
@@ -35,17 +32,22 @@ from summarizer.candidates.furniture import furniture_spans
 from summarizer.candidates.glue import unglued
 from summarizer.candidates.kinds import cluster_kind, person_apposition
 from summarizer.candidates.lexicon import COUNTRIES
+from summarizer.candidates.mentions import (
+    TITLES,
+    Cluster,
+    Mention,
+    acronym,
+    clean_name,
+    initials,
+    key_tokens,
+    name_key,
+)
 from summarizer.candidates.offices import office_holders
 from summarizer.candidates.parse import text_of
 
-__all__ = ["Mention", "Cluster", "entity_clusters", "mention_role", "GROUP_NOUNS", "TITLES"]
+__all__ = ["Mention", "Cluster", "clean_name", "entity_clusters", "mention_role", "GROUP_NOUNS", "TITLES"]
 
 _LABELS = ("PERSON", "ORG", "GPE", "NORP")
-TITLES = frozenset(
-    "mr mrs ms miss dr prof sir dame lord lady president vice prime minister premier chancellor king queen "
-    "prince princess sen senator rep gov governor gen general col lt sgt capt secretary mayor judge justice "
-    "chairman chairwoman chief spokesman spokeswoman former late imam pope sheikh ambassador".split()
-)
 # Person nouns: a mention of one of these that acts is an unnamed participant ("police", "protesters").
 GROUP_NOUNS = frozenset(
     "police protester demonstrator militant soldier troop official authority prosecutor resident witness "
@@ -63,86 +65,8 @@ _TITLED_ONLY = frozenset({"governor", "mayor", "senator"})
 _ACTING = {"nsubj", "nsubjpass", "agent", "dobj", "dative", "iobj", "appos", "conj", "attr"}
 _PLACE_PREPS = {"in", "at", "near", "from", "to", "into", "across", "throughout", "outside", "inside",
                 "around", "over", "within", "towards", "toward", "on", "via", "through"}
-_POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
-_GLUE = {"of", "the", "and", "for", "de", "&"}
 
 
-@dataclass
-class Mention:
-    start: int  # character offsets into the parsed text
-    end: int
-    text: str
-    label: str  # the NER label, or "GROUP" for an acting person noun
-    role: str  # mention_role(): agent | patient | place | modifier | other
-    sentence: int  # index of its sentence
-
-
-@dataclass
-class Cluster:
-    id: str  # "e1", "e2"… in order of first mention
-    name: str  # the fullest form the text uses
-    kind: str  # person | organisation | country | group | place
-    label: str
-    mentions: list[Mention] = field(default_factory=list)
-
-    @property
-    def aliases(self) -> list[str]:
-        seen = {self.name}
-        out = []
-        for m in self.mentions:
-            if m.label == "GROUP" and self.label != "GROUP":
-                continue  # an office noun that names the person ("the president"): no alias
-            form = clean_name(m.text)
-            if form and form not in seen:
-                seen.add(form)
-                out.append(form)
-        return out
-
-    @property
-    def acts(self) -> bool:
-        return any(m.role in ("agent", "patient") for m in self.mentions)
-
-
-# What the NER glues to a name: a footnote mark ("Cinco[898]"), a score ("Nicolas Jarry 6-4").
-_TRAILING_JUNK = re.compile(r"(?:\s*\[\d*\]?|\s+\d+-\d+(?:\s*\(\d+\))?)+$")
-
-
-def clean_name(text: str) -> str:
-    """'the Kremlin’s' -> 'Kremlin', 'Cinco[898' -> 'Cinco', 'Jarry 6-4' -> 'Jarry'; the text as
-    written otherwise (titles kept: the alias keeps them). Every dash is stripped at the ends, the
-    horizontal bar '―' too: a quote signed '― Jacklyn Ashley' names Jacklyn Ashley."""
-    text = _TRAILING_JUNK.sub("", _POSSESSIVE.sub("", " ".join(text.split())))
-    return re.sub(r"^(?:the|The|THE)\s+", "", text).strip(" ,.;:-‐‑‒–—―\"“”'‘’()")
-
-
-@functools.lru_cache(maxsize=8192)  # _merge_partial asks again for every pair of groups, every pass
-def _key_tokens(text: str) -> tuple[str, ...]:
-    tokens = [t for t in re.findall(r"[^\W_](?:[\w'’.-]*\w)?", clean_name(text).lower()) if t]
-    while len(tokens) > 1 and tokens[0].rstrip(".") in TITLES:
-        tokens = tokens[1:]
-    return tuple(tokens)
-
-
-# A person's name without what varies between its mentions: "Patrick W. Carlineo", "Patrick
-# Carlineo Jr." and "Patrick Carlineo" are one man.
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-def _name_key(m: Mention) -> tuple[str, ...]:
-    tokens = _key_tokens(m.text)
-    if m.label != "PERSON":
-        return tokens
-    core = tuple(t for t in tokens if len(t) > 1 and t not in _SUFFIXES)
-    return core if len(core) >= 2 or len(tokens) == 1 else tokens
-
-
-def _acronym(text: str) -> str | None:
-    letters = clean_name(text).replace(".", "")
-    return letters if 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha() else None
-
-
-def _initials(text: str) -> str:
-    return "".join(w[0] for w in clean_name(text).split() if w.lower() not in _GLUE and w[:1].isupper())
 
 
 def mention_role(token: Any) -> str:
@@ -214,7 +138,7 @@ def entity_clusters(doc: Any) -> list[Cluster]:
     furniture = furniture_spans(doc)
     taken = {t.i for t in doc if any(s <= t.idx < e for s, e in furniture)}
     for ent in doc.ents:
-        if ent.label_ not in _LABELS or not _key_tokens(ent.text) or ent.start in taken:
+        if ent.label_ not in _LABELS or not key_tokens(ent.text) or ent.start in taken:
             continue
         # The dateline's city is where the story was filed, never an actor ("BUFFALO, N.Y. —").
         dateline = in_dateline(text, ent.start_char, ent.end_char, place=ent.label_ == "GPE")
@@ -236,7 +160,7 @@ def _cluster(mentions: list[Mention], doc: Any) -> list[Cluster]:
     groups: list[list[Mention]] = []
     by_key: dict[tuple[str, ...], int] = {}
     for m in mentions:
-        key = tuple(_name_key(m))
+        key = tuple(name_key(m))
         if m.label == "GROUP":
             key = ("group:" + key[-1].rstrip("s"),)
         if key in by_key:
@@ -245,7 +169,7 @@ def _cluster(mentions: list[Mention], doc: Any) -> list[Cluster]:
         by_key[key] = len(groups)
         groups.append([m])
     groups = [g for g in office_holders(doc, _merge_partial(groups))
-              if not all(m.label == "GROUP" and _key_tokens(m.text)[-1] in _TITLED_ONLY for m in g)]
+              if not all(m.label == "GROUP" and key_tokens(m.text)[-1] in _TITLED_ONLY for m in g)]
     clusters = []
     for n, group in enumerate(sorted(groups, key=lambda g: g[0].start), 1):
         # A person's office ("the president", offices.py) counts as a mention but never names it.
@@ -254,10 +178,10 @@ def _cluster(mentions: list[Mention], doc: Any) -> list[Cluster]:
         # process called Nadal a person and the next an organisation.
         labels = dict.fromkeys(m.label for m in named)
         label = max(labels, key=lambda lab: sum(m.label == lab for m in named))
-        if any(m.label == "PERSON" and len(_name_key(m)) > 1 for m in named):
+        if any(m.label == "PERSON" and len(name_key(m)) > 1 for m in named):
             # A full name decides: "Bill de Blasio" is a person however often "De Blasio" is an ORG.
-            label = max(named, key=lambda m: len(_name_key(m))).label
-        name = max((clean_name(m.text) for m in named), key=lambda s: (len(_key_tokens(s)), len(s)))
+            label = max(named, key=lambda m: len(name_key(m))).label
+        name = max((clean_name(m.text) for m in named), key=lambda s: (len(key_tokens(s)), len(s)))
         clusters.append(Cluster(f"e{n}", name, cluster_kind(label, group, name), label,
                                 sorted(group, key=lambda m: m.start)))
     return clusters
@@ -278,7 +202,7 @@ def _mislabelled_surname(small: list[Mention], tokens: set[str], host: set[str])
     """The NER often labels a surname alone ORG or GPE ("Nadal", "De Blasio", "Landaeta"): part of
     a person's full name and no country ("Jordan" stays Jordan beside Michael Jordan)."""
     return (all(m.label in ("ORG", "GPE", "NORP") for m in small) and tokens < host
-            and not any(" ".join(_key_tokens(m.text)) in _COUNTRY_KEYS for m in small))
+            and not any(" ".join(key_tokens(m.text)) in _COUNTRY_KEYS for m in small))
 
 
 def _merge_label(group: list[Mention]) -> str:
@@ -294,7 +218,7 @@ def _merge_partial(groups: list[list[Mention]]) -> list[list[Mention]]:
     acronym into the one name whose initials it is. Ambiguous forms ("Clinton" with both Bill
     and Hillary Clinton in the text) stay apart."""
     def keys(group: list[Mention]) -> set[str]:
-        return {t for m in group for t in _name_key(m)}
+        return {t for m in group for t in name_key(m)}
 
     merged = True
     while merged:
@@ -302,7 +226,7 @@ def _merge_partial(groups: list[list[Mention]]) -> list[list[Mention]]:
         for i, small in enumerate(groups):
             label = _merge_label(small)
             tokens = keys(small)
-            acronym = next((a for m in small if (a := _acronym(m.text))), None)
+            short = next((a for m in small if (a := acronym(m.text))), None)
             hosts = []
             for j, big in enumerate(groups):
                 host = keys(big)
@@ -313,7 +237,7 @@ def _merge_partial(groups: list[list[Mention]]) -> list[list[Mention]]:
                     continue
                 if (label == "PERSON" or surname) and (tokens < host or _short_form(tokens, host)):
                     hosts.append(j)
-                elif acronym and len(host) > len(tokens) and any(_initials(m.text) == acronym for m in big):
+                elif short and len(host) > len(tokens) and any(initials(m.text) == short for m in big):
                     hosts.append(j)
             if len(hosts) == 1:
                 groups[hosts[0]].extend(small)
