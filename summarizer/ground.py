@@ -38,18 +38,24 @@ class Grounded:
     positions: list[Position]
     figures: list[Figure]
     warnings: list[str] = field(default_factory=list)
+    # What was said about this part's event date. Kept apart because a long article's summary
+    # takes the first chunk's event: a later chunk's "the lead states no date" is about an event
+    # that is not shown, and said beside the first chunk's "Tuesday" it contradicted it.
+    event_warnings: list[str] = field(default_factory=list)
 
 
 def ground(draft: Draft, c: Candidates, text: str, *, anchor: dt.date | None, offset: int = 0) -> Grounded:
     """Ground a draft for `text`; `offset` shifts evidence when `text` is a chunk of a longer article."""
     warnings: list[str] = []
+    event_warnings: list[str] = []
     groups = alias_groups(c.names)
     participants = _participants(draft, c, groups, text, warnings)
     positions = _positions(draft, c, groups, participants, text, warnings)
     figures = _figures(draft, c, warnings)
-    event = _event(draft, c, text, anchor, warnings)
+    event = _event(draft, c, text, anchor, event_warnings)
     o = draft.overview
-    result = Grounded(o.headline.strip(), o.summary.strip(), event, participants, positions, figures, warnings)
+    result = Grounded(o.headline.strip(), o.summary.strip(), event, participants, positions, figures, warnings,
+                      event_warnings)
     if offset:
         shift_evidence(result, offset)
     return result

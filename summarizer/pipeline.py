@@ -174,7 +174,8 @@ def _run(article: CleanArticle, backend: Backend, settings: Settings, anchor: dt
     warnings = list(article.warnings)
     for part in parts:
         warnings += part.warnings
-    warnings = list(dict.fromkeys(warnings))  # each chunk may say the same ("the lead states no date")
+    warnings += first.event_warnings  # the event shown is the first chunk's
+    warnings = list(dict.fromkeys(warnings))  # each chunk may say the same ("dropped participant 'CNN'")
     foreign = _foreign_to_parser(article, settings.spacy_pipeline)
     if foreign is not None:
         warnings.append(foreign)

@@ -197,6 +197,20 @@ def test_long_article_is_chunked_with_whole_article_offsets(settings):
     assert len({f.evidence.start for f in summary.figures}) == len(summary.figures)
 
 
+def test_a_long_articles_date_warnings_are_the_first_chunks(settings):
+    """The event shown is the first chunk's: a later chunk whose lead dates nothing must not say
+    "the lead states no date" beside the first chunk's "Monday"."""
+    lead = "A storm cut power to 40,000 homes in Oslo on Monday, officials said."
+    rest = [f"Crews in district {n} worked through the night to restore the lines, the utility said." for n in range(400)]
+    text = "Storm hits Oslo\n\n" + "\n\n".join([lead, *rest])
+    backend = FakeBackend()
+    summary = summarize(text, settings=settings.replace(n_ctx=2048, max_tokens=300, token_budget=500_000),
+                        backend=backend, published=dt.date(2024, 3, 6))
+    assert len(backend.calls) > 1
+    assert summary.event.date == "2024-03-04" and summary.event.date_text == "Monday"
+    assert not any("states no date" in w for w in summary.meta.warnings)
+
+
 def test_token_budget_stops_the_article_with_a_clear_error(settings, article):
     from summarizer.errors import BudgetError
 
