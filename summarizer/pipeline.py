@@ -158,6 +158,7 @@ def _run(article: CleanArticle, backend: Backend, settings: Settings, anchor: dt
     tokens = Tokens()
     chunks = split(article.text, limit)
     total = article_budget(settings, chunks)
+    foreign = _foreign_to_parser(article, settings.spacy_pipeline)
     for chunk in chunks:
         budget = total - tokens.total
         if budget <= 0:
@@ -167,7 +168,7 @@ def _run(article: CleanArticle, backend: Backend, settings: Settings, anchor: dt
                 tokens=tokens, attempts=list(attempts),
             )
         grounded, used = _extract_chunk(chunk.text, chunk.start, backend, settings, anchor, budget, attempts,
-                                        tokens.total)
+                                        tokens.total, people=foreign is None)
         tokens = tokens + used
         parts.append(grounded)
     first = parts[0]
@@ -176,10 +177,9 @@ def _run(article: CleanArticle, backend: Backend, settings: Settings, anchor: dt
         warnings += part.warnings
     warnings += first.event_warnings  # the event shown is the first chunk's
     warnings = list(dict.fromkeys(warnings))  # each chunk may say the same ("dropped participant 'CNN'")
-    foreign = _foreign_to_parser(article, settings.spacy_pipeline)
     if foreign is not None:
         warnings.append(foreign)
-        for part in parts:
+        for part in parts:  # none were looked for; the model's own list (ground's fallback) goes too
             part.participants, part.positions = [], []
     return ArticleSummary(
         headline=first.headline,
@@ -233,8 +233,9 @@ def article_budget(settings: Settings, chunks: list[Chunk]) -> int:
 
 
 def _extract_chunk(text: str, offset: int, backend: Backend, settings: Settings, anchor: dt.date | None,
-                   budget: int, attempts: list[Attempt], spent_before: int = 0) -> tuple[Grounded, Tokens]:
-    candidates = find_candidates(text, settings.spacy_pipeline)
+                   budget: int, attempts: list[Attempt], spent_before: int = 0, *,
+                   people: bool = True) -> tuple[Grounded, Tokens]:
+    candidates = find_candidates(text, settings.spacy_pipeline, people=people)
     try:
         result = extract(backend, text, candidates, max_reasks=settings.max_reasks, max_tokens=settings.max_tokens,
                          token_budget=budget, spent_before=spent_before)

@@ -238,6 +238,17 @@ def test_other_language_is_flagged_and_still_summarised(settings):
     assert any("SUMMARIZER_SPACY_PIPELINE" in w and "in de" in w for w in summary.meta.warnings)
 
 
+@pytest.mark.parametrize("people", [True, False])
+def test_people_false_skips_participants_and_attributions_only(people):
+    from summarizer.candidates import find_candidates
+
+    text = ("Mayor Anna Kowalska said on Monday that the city would spend 40 million euros on new trams. "
+            "\"We cannot wait any longer,\" she told reporters.")
+    found = find_candidates(text, people=people)
+    assert bool(found.actors) is people and bool(found.quotes) is people
+    assert [n.text for n in found.numbers] == ["40 million euros"] and found.lead_dates
+
+
 def test_english_keeps_its_participants_and_says_each_warning_once(settings):
     backend = FakeBackend()
     summary = summarize("\n\n".join([EXAMPLE.read_text(encoding="utf-8")] * 8), backend=backend,

@@ -57,17 +57,18 @@ class Candidates:
     place: tuple[int, int, str] | None = None  # the dateline's city ("BUFFALO, N.Y. —"): the event's place
 
 
-def find_candidates(text: str, pipeline: str = DEFAULT_PIPELINE) -> Candidates:
+def find_candidates(text: str, pipeline: str = DEFAULT_PIPELINE, *, people: bool = True) -> Candidates:
     """Participants, attributed statements and the quantities that can be figures (a unit, a scale
     or a level; no anaphoric "the two countries": `figures.news.is_figure`), each with what code
-    can say about it."""
+    can say about it. `people=False` skips participants and attributions: for a text in a language
+    the parser was not trained on, whose "names" and speech verbs would be noise (pipeline.py)."""
     doc = parse(text, pipeline)
     require_words(doc)
-    clusters = entity_clusters(doc)
-    attributions = [a for a in find_attributions(doc, clusters) if _position_like(a)]
+    clusters = entity_clusters(doc) if people else []
+    attributions = [a for a in find_attributions(doc, clusters) if _position_like(a)] if people else []
     attributions = positions_held(attributions, clusters)  # a cited data source holds no position
     actors = [Actor(f.name, _KINDS[f.kind], f.aliases, role_of(doc, f.cluster), *_first_named(f.cluster))
-              for f in select_participants(doc, clusters, attributions) if f.kind in _KINDS]
+              for f in select_participants(doc, clusters, attributions) if f.kind in _KINDS] if people else []
     quotes = [_quotation(text, a) for a in attributions]
     numbers = [n for n in find_quantities(text) if is_figure(text, n) and not _furniture(text, n)]
     return Candidates(
