@@ -37,6 +37,8 @@ _SIGN_CONTEXT = re.compile(r"(?:^|[(\[]|\b(?i:to|at|of|by|was|is|hit|reached)\s|
 _FRACTION_VALUES = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3, "½": 0.5, "¼": 0.25, "¾": 0.75,
                     "⅓": 1 / 3, "⅔": 2 / 3}  # fmt: skip
 _MIXED_FRACTION = re.compile(r"\s?(?P<f>(?<=\s)(?:[13]/4|[12]/3|1/2)(?![\d/])|[½¼¾⅓⅔])")
+# The same written out: "two and a half years", "one and a half times", "3 and a half million".
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b(?![-‑])")
 
 
 @dataclass
@@ -82,6 +84,10 @@ def _core(text: str, m: re.Match[str]) -> _Core:
     if frac:  # "2 1/2 hours", "3½ years": the fraction adds to the whole number
         value = mantissa = mantissa + _FRACTION_VALUES[frac["f"]]
         end = frac.end()
+    half = _AND_A_HALF.match(text, end) if not frac and (not m["w"] or m["w"].lower() not in ("a", "an")) else None
+    if half:
+        value = mantissa = value + (0.5 if value >= 0 else -0.5)
+        end = half.end()
     pre = prefix_currency(text, start)
     currency = None
     if pre:

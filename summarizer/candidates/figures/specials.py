@@ -8,12 +8,17 @@ import re
 from summarizer.candidates.figures.exclusions import inside
 from summarizer.candidates.figures.quantity import Quantity, approx
 from summarizer.candidates.figures.units import noun_unit
-from summarizer.candidates.figures.words import FRACTION, FRACTIONS, VAGUE, VAGUE_BASE
-from summarizer.candidates.lexicon import TIME_UNITS, plural
+from summarizer.candidates.figures.words import BASIC_WORD, FRACTION, FRACTIONS, VAGUE, VAGUE_BASE, number_word
+from summarizer.candidates.lexicon import MEASURES, TIME_UNITS, plural, singular
 
 __all__ = ["specials"]
 
 _LONG = re.compile(rf"(?<![\w-])(?P<u>{'|'.join(TIME_UNITS)})-?long\b", re.IGNORECASE)
+# A half after the unit: "a year and a half", "an hour and a half", "two miles and a half" (the
+# number word "a" is no number of its own, so the scanner never sees these).
+_UNIT_AND_A_HALF = re.compile(
+    rf"(?<![\w-])(?P<n>(?i:an?|{BASIC_WORD}))\s+(?P<u>[a-z]+)\s+and\s+a\s+half\b(?![-‑])"
+)
 _NOT_BEFORE_FRACTION = re.compile(r"(?i:\b(?:the|first|second|third|fourth|final|last|other|latter|former|back)\s*)$")
 
 
@@ -36,6 +41,11 @@ def specials(text: str, excluded: list[tuple[int, int]]) -> list[Quantity]:
         low = VAGUE_BASE[words[0]] * (VAGUE_BASE[words[-1]] if len(words) > 1 else 1)
         unit = noun_unit(text, m.end() + 3, 2)[0]  # the noun after "of"
         out.append(Quantity(low, unit, m.group(), m.start(), m.end(), "about", low, low * 10))
+    for m in _UNIT_AND_A_HALF.finditer(text):
+        unit = singular(m["u"])
+        if unit in MEASURES and not inside(excluded, m.start(), m.end()):
+            value = number_word(m["n"]) + 0.5
+            out.append(Quantity(value, plural(unit), m.group(), m.start(), m.end(), approx(text, m.start())))
     for m in _LONG.finditer(text):
         if not inside(excluded, m.start(), m.end()):
             out.append(Quantity(1.0, plural(m["u"]), m.group(), m.start(), m.end(), approx(text, m.start())))

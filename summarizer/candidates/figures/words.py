@@ -80,6 +80,11 @@ def _word_number(words: str) -> float:
     return total
 
 
+def number_word(words: str) -> float:
+    """A number written in words: 'twenty-five' -> 25, 'an' -> 1."""
+    return _word_number(words)
+
+
 def number(m: re.Match[str]) -> float:
     if not m["d"]:
         return _word_number(m["w"])
