@@ -59,6 +59,18 @@ CASES = [
     # "Asked about X, she said …": the question is no attribution; the answer is
     ("Asked about the declaration, Hillary Clinton said the facts must come first.",
      "Hillary Clinton", "said", "the facts must come first"),
+    # a cue set off by commas inside the clause it reports: the claim is the clause around it
+    ("Climate change, Mr. Obama often says, is the greatest long-term threat facing the world.",
+     "Mr. Obama", "says", "Climate change, Mr. Obama often says, is the greatest long-term threat facing the world"),
+    ("The museum, Mr. Bush said, celebrated several of his heroes.",
+     "Mr. Bush", "said", "The museum, Mr. Bush said, celebrated several of his heroes"),
+    # a cue verb the tagger reads as a plural noun, rooting a sentence with a subject and a "that" clause
+    ("But Trump claims that he should be the exception.", "Trump", "claims", "he should be the exception"),
+    # the parse makes the cue's clause a complement of the verb it reports
+    ("The Republican nominee continues to insist, most recently in a Labor Day interview with ABC News, "
+     "that he really, really wants to release his taxes but can't because he is being audited.",
+     "The Republican nominee", "insist", "he really, really wants to release his taxes but can't because he is "
+     "being audited"),
 ]
 
 

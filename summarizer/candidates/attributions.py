@@ -84,7 +84,8 @@ def can_hold_view(a: Attribution) -> bool:
 
 def _cue(token: Any) -> bool:
     lemma = token.lemma_.lower()
-    if token.pos_ not in ("VERB", "AUX") and not (lemma in CUES and token.tag_.startswith("VB")):
+    if token.pos_ not in ("VERB", "AUX") and not (lemma in CUES and token.tag_.startswith("VB")) \
+            and not _misread_verb(token):
         return False
     if lemma in _NEEDS_PARTICLE:
         deps = {c.dep_ for c in token.children}
@@ -95,6 +96,28 @@ def _cue(token: Any) -> bool:
     if lemma == "ask" and token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
         return False  # "Asked about Trump's declaration, Clinton said…": the question, not her view
     return not any(c.dep_ == "auxpass" for c in token.children)  # "was criticised": no holder
+
+
+def _misread_verb(token: Any) -> bool:
+    """"But Trump claims that he should be the exception": the tagger reads "claims" as a plural
+    noun, yet it roots the sentence with a subject and a "that" clause, which only a verb has."""
+    kids = list(token.children)
+    return (token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(k.dep_ == "nsubj" for k in kids)
+            and any(k.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in k.children)
+                    for k in kids))
+
+
+def _inverted(token: Any) -> Any | None:
+    """The "that" opening what the cue reports when the parse made the cue's clause a complement
+    of the reported verb ("The nominee continues to insist, most recently in an interview, that
+    he wants to release his taxes": "continues" is parsed as ccomp of "wants"). None otherwise."""
+    clause = token
+    while clause.dep_ == "xcomp" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ not in ("ccomp", "parataxis") or clause.head.i < token.i:
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "mark" and c.lower_ == "that"
+                 and c.i > clause.right_edge.i), None)
 
 
 def _subject(token: Any) -> Any | None:
@@ -153,10 +176,21 @@ def _second_clause(clause: Any) -> int | None:
 def _content(token: Any) -> tuple[int, int] | None:
     doc = token.doc
     kids = [c for c in token.children if c.dep_ in _COMPLEMENTS]
+    # a ccomp before the verb's own "that" is a cue clause the parse inverted (see _inverted)
+    mark = next((c.i for c in token.children if c.dep_ == "mark" and c.lower_ == "that"), -1)
+    kids = [c for c in kids if not (c.dep_ == "ccomp" and c.right_edge.i < mark)]
     ccomp = [c for c in kids if c.dep_ == "ccomp"] or [c for c in [_stray_clause(kids)] if c is not None]
+    if not ccomp and (that := _inverted(token)) is not None:
+        end = that.head.right_edge.i + 1
+        return _strip(doc, that.i + 1, trim_tail(doc, that.i + 1, end, CUES))
     chosen = ccomp or [c for c in kids if c.dep_ != "advcl" and not (c.dep_ == "dative" and len(kids) > 1)
                        and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "on", "after", "before")
                                 and c.i > token.i and not any(k.dep_ == "dobj" for k in kids))]
+    if not chosen and _parenthetical(token):
+        # "The museum, Mr. Bush said, celebrated several of his heroes": the cue interrupts the
+        # claim, which is the whole clause around it (PolNeAR's tune half: 7 such misses)
+        head = token.head
+        return _strip(doc, head.left_edge.i, head.right_edge.i + 1)
     if not chosen and token.dep_ == "parataxis":  # "Prices will rise, she said"
         head = token.head
         span = (head.left_edge.i, token.left_edge.i if token.left_edge.i > head.left_edge.i else head.right_edge.i + 1)
@@ -173,6 +207,18 @@ def _content(token: Any) -> tuple[int, int] | None:
     if end - start < 1 or (end - start == 1 and doc[start].pos_ == "PRON"):
         return None
     return start, end
+
+
+def _parenthetical(token: Any) -> bool:
+    """A cue set off by commas inside the clause it reports ("Climate change, Mr. Obama often
+    says, is the greatest threat"): the parse hangs it on that clause's verb as parataxis, with
+    words of the clause on both sides."""
+    if token.dep_ != "parataxis" or token.head is token:
+        return False
+    head, doc = token.head, token.doc
+    left, right = token.left_edge.i, token.right_edge.i
+    return (head.left_edge.i < left and right < head.right_edge.i and doc[left].text == ","
+            and doc[right].text == "," and head.i > right)
 
 
 def _with_verb(token: Any, span: tuple[int, int]) -> tuple[int, int]:
@@ -229,7 +275,8 @@ def find_attributions(doc: Any, clusters: list[Cluster] | None = None) -> list[A
         content = _content(token)
         content = _with_verb(token, content) if content else None
         subject = _subject(token)
-        if content and subject is not None and not (content[0] <= subject.i < content[1]):
+        if content and subject is not None and (not (content[0] <= subject.i < content[1])
+                                                or _parenthetical(token)):
             found[i] = _make(doc, resolver, subject, (i, i + 1), content, "reported")
     quoted: dict[int, tuple[int, int]] = {}
     for start, end in direct_quotes(text_of(doc)):
