@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.candidates.figures import find_quantities, is_figure
+from summarizer.candidates.figures import canonical_unit, find_quantities, is_figure
 
 
 def _figures(text: str) -> list[tuple[float, str | None, str]]:
@@ -29,3 +29,39 @@ def _figures(text: str) -> list[tuple[float, str | None, str]]:
 )
 def test_forms(text: str, expected: list[tuple[float, str | None, str]]) -> None:
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the currencies of every major economy: local signs, names, names with a country's adjective
+        ("The firm paid NIS 40 million.", [(40e6, "ILS", "NIS 40 million")]),
+        ("Nigeria's budget is ₦10 trillion.", [(10e12, "NGN", "₦10 trillion")]),
+        ("The tickets cost KSh 500.", [(500, "KES", "KSh 500")]),
+        ("Rents in Dubai rose to Dh 120,000.", [(120000, "AED", "Dh 120,000")]),
+        ("Turkey's deficit reached TL 50 billion.", [(50e9, "TRY", "TL 50 billion")]),
+        ("The fine was 5,000 zlotys.", [(5000, "PLN", "5,000 zlotys")]),
+        ("The budget is 3 trillion naira.", [(3e12, "NGN", "3 trillion naira")]),
+        ("The contract is worth 3 million Swiss francs.", [(3e6, "CHF", "3 million Swiss francs")]),
+        ("He was paid 2 million Mexican pesos.", [(2e6, "MXN", "2 million Mexican pesos")]),
+        ("The deal was worth 40 billion Norwegian kroner.", [(40e9, "NOK", "40 billion Norwegian kroner")]),
+        ("The bank earned 5 billion Brazilian reais.", [(5e9, "BRL", "5 billion Brazilian reais")]),
+        ("Each ticket costs 1,000 Kenyan shillings.", [(1000, "KES", "1,000 Kenyan shillings")]),
+        ("Fares rose to 20 Egyptian pounds.", [(20, "EGP", "20 Egyptian pounds")]),
+        ("The fund raised NGN 2 billion.", [(2e9, "NGN", "NGN 2 billion")]),
+        # no currency: a chip maker's name, a weight in pounds
+        ("The firm sold 500 AMD chips.", [(500, "chips", "500")]),
+        ("He weighs 80 pounds.", [(80, "pounds", "80")]),
+    ],
+)
+def test_currencies(text: str, expected: list[tuple[float, str | None, str]]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "unit, canonical",
+    [("Swiss franc", "CHF"), ("NIS", "ILS"), ("mexican pesos", "MXN"), ("zloty", "PLN"), ("KES", "KES"),
+     ("norwegian kroner", "NOK"), ("₦", "NGN"), ("pounds", "pound")],
+)
+def test_currency_names(unit: str, canonical: str) -> None:
+    assert canonical_unit(unit) == {canonical}

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
+from summarizer.candidates.figures.currencies import ALL_CODES, ALL_WORDS, LOCAL_SIGNS, NAMED
 from summarizer.candidates.lexicon import (
     ABBREV_UNITS,
-    CURRENCY_CODES,
-    CURRENCY_WORDS,
     DOLLAR_QUALIFIER,
     DOLLARS,
     ONE_LETTER_UNITS,
@@ -33,9 +32,11 @@ def canonical_unit(unit: str | None) -> frozenset[str]:
         return frozenset({"percent"})
     if low in PERCENTAGE_POINT_NAMES:
         return frozenset({"percentage_point"})
-    if u.upper() in CURRENCY_CODES or low == "rmb":
+    if u.upper() in ALL_CODES or low == "rmb":
         return frozenset({"CNY" if low == "rmb" else u.upper()})
     compact = u.replace(" ", "")
+    if compact in LOCAL_SIGNS:
+        return frozenset({LOCAL_SIGNS[compact]})
     if compact in PREFIX_CURRENCY and compact not in ("$", "Rs", "RM", "Rp"):
         return frozenset({PREFIX_CURRENCY[compact]} | ({"CNY"} if compact == "¥" else set()))
     if low in ("$", "dollar", "dollars"):
@@ -43,8 +44,10 @@ def canonical_unit(unit: str | None) -> frozenset[str]:
     m = re.fullmatch(r"(.+?)\s+dollars?", low)
     if m and m[1] in DOLLAR_QUALIFIER:
         return frozenset({DOLLAR_QUALIFIER[m[1]]})
-    if low in CURRENCY_WORDS or low == "pound sterling":
-        return frozenset({CURRENCY_WORDS.get(low, "GBP")})
+    if low in NAMED:
+        return frozenset({NAMED[low]})
+    if low in ALL_WORDS or low == "pound sterling":
+        return frozenset({ALL_WORDS.get(low, "GBP")})
     if u in ONE_LETTER_UNITS:
         low = ONE_LETTER_UNITS[u]
     elif low in ABBREV_UNITS and len(low) > 1:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
+from summarizer.candidates.figures.currencies import ALL_CODES, ALL_WORDS, LOCAL_SIGNS, NAMED
 from summarizer.candidates.figures.words import STOP
 from summarizer.candidates.lexicon import (
     ABBREV_UNITS,
-    CURRENCY_CODES,
-    CURRENCY_WORDS,
     DOLLAR_QUALIFIER,
     MEASURES,
     ONE_LETTER_UNITS,
@@ -21,7 +20,8 @@ from summarizer.candidates.lexicon import (
 )
 
 _PREFIX = re.compile(
-    r"(?:(?<![A-Za-z])(?P<code>" + "|".join(sorted(CURRENCY_CODES | {"RMB"})) + r")\s?"
+    r"(?:(?<![A-Za-z])(?P<code>" + "|".join(sorted(ALL_CODES | {"RMB"})) + r")\s?"
+    r"|(?<![A-Za-z])(?P<local>" + "|".join(sorted(LOCAL_SIGNS, key=len, reverse=True)) + r")\s?"
     r"|(?P<sym>\$(?:US|A|NZ|HK|C|S)|(?<![A-Za-z])PS|US\s?\$|U\.S\.\$|(?<![A-Za-z])(?:S|HK|AU?|CA?|NZ|NT|R)\s?\$|\$|€|£|¥|₹|₩|₽|₪|₱|฿|₫"
     r"|(?<![A-Za-z])(?:Rs\.?|RM|Rp))\s?)$"
 )
@@ -32,8 +32,9 @@ PERCENT = re.compile(
 _CUR_SUFFIX = re.compile(
     r"\s+(?:(?P<q>US|U\.S\.|American|Singapore|Hong\s+Kong|Australian|Canadian|New\s+Zealand|Taiwan)\s+)?"
     r"(?P<dollar>dollars?)\b"
-    r"|\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?P<word>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b"
-    r"|\s?(?-i:(?P<code>" + "|".join(sorted(CURRENCY_CODES)) + r"))\b",
+    r"|\s+(?P<named>" + "|".join(sorted(NAMED, key=len, reverse=True)).replace(" ", r"\s+") + r")\b"
+    r"|\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?P<word>" + "|".join(sorted(ALL_WORDS, key=len, reverse=True)) + r")\b"
+    r"|\s?(?-i:(?P<code>" + "|".join(sorted(ALL_CODES)) + r"))\b",
     re.IGNORECASE,
 )
 _ABBREV = re.compile(
@@ -185,14 +186,18 @@ def prefix_currency(text: str, start: int) -> tuple[int, str] | None:
         return begin, _MORE_PREFIX[sym]
     if m["code"]:
         return begin, "CNY" if m["code"] == "RMB" else m["code"]
+    if m["local"]:
+        return begin, LOCAL_SIGNS[m["local"]]
     return begin, PREFIX_CURRENCY[re.sub(r"\s", "", m["sym"])]
 
 
 def _suffix_currency(m: re.Match[str]) -> str:
     if m["dollar"]:
         return DOLLAR_QUALIFIER.get(re.sub(r"\s+", " ", (m["q"] or "us").lower()), "USD")
+    if m["named"]:
+        return NAMED[" ".join(m["named"].lower().split())]
     if m["word"]:
-        return CURRENCY_WORDS[m["word"].lower()]
+        return ALL_WORDS[m["word"].lower()]
     return m["code"]
 
 
