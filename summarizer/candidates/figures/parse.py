@@ -15,7 +15,7 @@ from summarizer.candidates.figures.specials import specials
 from summarizer.candidates.figures.units import (
     PERCENT,
     abbrev_unit,
-    noun_unit,
+    million_after,
     prefix_currency,
     suffix_unit,
 )
@@ -54,14 +54,6 @@ class _Core:
     currency: str | None
 
 
-def _million_m(text: str, pos: int) -> bool:
-    """Lower-case "m" without a currency: million before "of"/a counted noun ("35m of its
-    devices", "2m people", "1.5m barrels a day"), metres otherwise ("a 100m sprint")."""
-    if re.compile(r"\s+of\b").match(text, pos):
-        return True
-    return noun_unit(text, pos, 2)[0] is not None
-
-
 def _sign_start(text: str, start: int) -> int | None:
     """Where a minus sign before the number starts: "minus 5", "to -5", "(-5)", "$-50.8bn".
     A hyphen after other words is punctuation ("Covid -19", "then - 18")."""
@@ -96,7 +88,7 @@ def _core(text: str, m: re.Match[str]) -> _Core:
     if scale:
         word = scale["s"]
         if word in ("m", "b") and currency is None:
-            ok = word == "m" and not scale["sp"] and _million_m(text, scale.end())
+            ok = word == "m" and not scale["sp"] and million_after(text, scale.end())
         else:
             spaced_k = word.lower() == "k" and scale["sp"]
             ok = not spaced_k and not (word in ("B", "M") and scale["sp"] and currency is None)

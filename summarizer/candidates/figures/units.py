@@ -49,7 +49,17 @@ _MORE_PREFIX = {"$US": "USD", "$A": "AUD", "$NZ": "NZD", "$HK": "HKD", "$C": "CA
 _CASED_ABBREV = {"Nm": "newton metres", "MPa": "megapascals", "kPa": "kilopascals", "GPa": "gigapascals",
                  "ksi": "kilopounds per square inch", "psi": "pounds per square inch", "PS": "metric horsepower",
                  "A/cm2": "amperes per square centimetre", "kV/cm": "kilovolts per centimetre",
-                 "pts": "points", "MP": "megapixels", "bp": "basis points"}  # fmt: skip
+                 "pts": "points", "MP": "megapixels", "bp": "basis points",
+                 # sound, food energy, bandwidth, medicine and air quality, fuel economy
+                 "dB": "decibels", "dBA": "decibels", "kcal": "kilocalories", "Kcal": "kilocalories",
+                 "kbps": "kilobits per second", "Mbps": "megabits per second", "Gbps": "gigabits per second",
+                 "Mb/s": "megabits per second", "Gb/s": "gigabits per second", "mmHg": "millimetres of mercury",
+                 "mg/dL": "milligrams per decilitre", "mmol/L": "millimoles per litre",
+                 "µg/m3": "micrograms per cubic metre", "μg/m3": "micrograms per cubic metre",
+                 "µg/m³": "micrograms per cubic metre", "μg/m³": "micrograms per cubic metre",
+                 "L/100km": "litres per 100 kilometres", "L/100 km": "litres per 100 kilometres",
+                 "l/100km": "litres per 100 kilometres", "l/100 km": "litres per 100 kilometres",
+                 "TWh": "terawatt hours", "kN": "kilonewtons", "cc": "cubic centimetres"}  # fmt: skip
 # Symbols glued to the number: "30°", "30′" (a prime; an apostrophe is too often a closing quote).
 _SYMBOL = re.compile(r"(?P<u>°|′)(?![\w/])")
 _SYMBOLS = {"°": "degrees", "′": "feet"}
@@ -173,6 +183,11 @@ def noun_unit(text: str, pos: int, value: float) -> tuple[str | None, bool]:
     return None, False
 
 
+def million_after(text: str, pos: int) -> bool:
+    """An "m" before "of" or a counted noun is a million ("35m of its devices", "2 m people")."""
+    return bool(re.compile(r"\s+of\b").match(text, pos)) or noun_unit(text, pos, 2)[0] is not None
+
+
 def prefix_currency(text: str, start: int) -> tuple[int, str] | None:
     m = _PREFIX.search(text[max(0, start - 8) : start])
     if not m:
@@ -227,6 +242,8 @@ def abbrev_unit(text: str, pos: int) -> tuple[str, int] | None:
         return ABBREV_UNITS[u.lower().replace("µ", "μ")], ab.end()
     if u in ONE_LETTER_UNITS and (not ab["sp"] or u in "WVL"):
         return ONE_LETTER_UNITS[u], ab.end()
+    if u == "m" and not million_after(text, ab.end()):
+        return "metres", ab.end()  # "185 m high", "the 100 m sprint"; "5 m people" is no length
     return None
 
 
