@@ -59,7 +59,13 @@ _CASED_ABBREV = {"Nm": "newton metres", "MPa": "megapascals", "kPa": "kilopascal
                  "µg/m³": "micrograms per cubic metre", "μg/m³": "micrograms per cubic metre",
                  "L/100km": "litres per 100 kilometres", "L/100 km": "litres per 100 kilometres",
                  "l/100km": "litres per 100 kilometres", "l/100 km": "litres per 100 kilometres",
-                 "TWh": "terawatt hours", "kN": "kilonewtons", "cc": "cubic centimetres"}  # fmt: skip
+                 "TWh": "terawatt hours", "kN": "kilonewtons", "cc": "cubic centimetres",
+                 # torque as British and American car writers spell it: "542lb ft", "479 lb.-ft."
+                 "lb ft": "pound-feet", "lb.-ft.": "pound-feet", "lb.-ft": "pound-feet", "lbs-ft": "pound-feet",
+                 "lb-ft.": "pound-feet", "ft-lb": "foot-pounds", "ft-lbs": "foot-pounds"}  # fmt: skip
+# Glued to a decimal only, where they cannot be a word: "a 5.8in screen", "0-100km/h in 2.9sec".
+_GLUED_DECIMAL = re.compile(r"(?P<u>in|sec|secs|s)(?![\w/])")
+_GLUED_UNITS = {"in": "inches", "sec": "seconds", "secs": "seconds", "s": "seconds"}
 # Symbols glued to the number: "30°", "30′" (a prime; an apostrophe is too often a closing quote).
 _SYMBOL = re.compile(r"(?P<u>°|′)(?![\w/])")
 _SYMBOLS = {"°": "degrees", "′": "feet"}
@@ -225,6 +231,9 @@ def abbrev_unit(text: str, pos: int) -> tuple[str, int] | None:
     cased = _CASED.match(text, pos)
     if cased:
         return _CASED_ABBREV[cased["u"]], cased.end()
+    glued = _GLUED_DECIMAL.match(text, pos)
+    if glued and re.search(r"\d\.\d+$", text[max(0, pos - 12) : pos]):
+        return _GLUED_UNITS[glued["u"]], glued.end()
     symbol = _SYMBOL.match(text, pos)
     if symbol:
         return _SYMBOLS[symbol["u"]], symbol.end()
