@@ -59,6 +59,13 @@ CASES = [
     # "Asked about X, she said …": the question is no attribution; the answer is
     ("Asked about the declaration, Hillary Clinton said the facts must come first.",
      "Hillary Clinton", "said", "the facts must come first"),
+    # verbs that voice or judge: the stance keeps its verb
+    ("Younger black voters have expressed misgivings about Mrs. Clinton.",
+     "Younger black voters", "expressed", "expressed misgivings about Mrs. Clinton"),
+    ("Cruz exhorted Republicans to vote their conscience.",
+     "Cruz", "exhorted", "exhorted Republicans to vote their conscience"),
+    ("Chief Justice Roberts spoke of the legacy of racism in the courts.",
+     "Chief Justice Roberts", "spoke", "spoke of the legacy of racism in the courts"),
     # a cue set off by commas inside the clause it reports: the claim is the clause around it
     ("Climate change, Mr. Obama often says, is the greatest long-term threat facing the world.",
      "Mr. Obama", "says", "Climate change, Mr. Obama often says, is the greatest long-term threat facing the world"),

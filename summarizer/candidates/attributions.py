@@ -43,6 +43,9 @@ CUES = frozenset(
     # Speech acts from PARC's cue list (measured: PolNeAR +0.004 F1 tune, +0.002 check).
     + "boast quip joke lament decry deplore applaud congratulate thank retort counter assure inform advise "
     "recommend forecast hint imply signal wonder doubt suspect worry proclaim".split()
+    # Verbs that voice or judge, from PolNeAR's tune-half cues the lexicon lacked.
+    + "express highlight detail document implore exhort encourage apologize advocate recognize embrace "
+    "back reference rate rip lambaste rail portray liken deride contrast speak".split()
 )
 # "call" alone is no cue ("called him"), unless it has an object and a predicate ("called her vote
 # a mistake"): see _cue; "ruled out Taliban involvement" is a denial, "ruled the country" is not.
