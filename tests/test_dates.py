@@ -43,13 +43,12 @@ FRI = dt.date(2024, 2, 9)
         ("2024年2月8日", None, "2024-02-08"),
         ("2月8日", FRI, "2024-02-08"),
         ("2023年10月", None, "2023-10"),
-        # weekdays: most recent on/before the anchor, but the day after it rather than 6 days back;
-        # last = strictly before; next = after
+        # weekdays: most recent on/before the anchor; last = strictly before; next = after
         ("on Sunday", FRI, "2024-02-04"),
         ("Tuesday", FRI, "2024-02-06"),
         ("Friday", FRI, "2024-02-09"),
         ("last Friday", FRI, "2024-02-02"),
-        ("on Saturday", FRI, "2024-02-10"),  # the day after the anchor: a lagging page date, or a preview
+        ("on Saturday", FRI, "2024-02-03"),
         ("last Saturday", FRI, "2024-02-03"),
         ("Black Friday", FRI, None),  # named days are no weekday of this week
         ("on Super Tuesday", FRI, None),

@@ -11,9 +11,8 @@ Pure functions, English news conventions (plus CJK "2024年2月8日"). Rules, al
   earlier one (then it is this year's); a later month is either last year's past or this
   year's future, which only tense can tell, so None. "last March"/"next March" are explicit.
 * A weekday ("on Sunday", "Tuesday") is the most recent one on/before the anchor, because
-  reports are mostly about what happened, except the day after the anchor, which is that day,
-  not six days back (page dates lag late stories by a day; previews name the coming day);
-  "last Sunday" is strictly before it, "next Sunday" strictly after.
+  reports are mostly about what happened; "last Sunday" is strictly before it, "next
+  Sunday" strictly after.
 * A week is not a day: "last week"/"this week"/"next week" give "YYYY-MM" when that whole
   Monday-Sunday week lies in one month, else None. "last month" gives "YYYY-MM".
 * A year alone ("in 2023", "last year") gives None: the schema's date is YYYY-MM[-DD].
@@ -226,11 +225,6 @@ def _weekday(wd: int, rel: str | None, anchor: dt.date | None) -> str | None:
         return _iso(anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7 or 7))
     if rel == "last" and back == 0:
         back = 7
-    if not rel and back == 6:
-        # The day after the anchor, not six days before it: page dates lag the story (a UTC stamp,
-        # the first posting of a story updated past midnight), the same one day _recent allows,
-        # and a preview's "on Wednesday" is the coming one; a story a week old seldom leads by weekday.
-        return _iso(anchor + dt.timedelta(days=1))
     return _iso(anchor - dt.timedelta(days=back))
 
 
