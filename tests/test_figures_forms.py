@@ -70,6 +70,19 @@ _ABBREVIATIONS = [
     ("The dam is 185 m high.", [(185, "metres", "185 m")]),
     ("He won the 100 m sprint.", [(100, "metres", "100 m")]),
     ("He sold 5 m of shares.", []),
+    # torque as car writers spell it; units glued to a decimal, where they cannot be a word
+    ("The engine delivers 542lb ft of torque.", [(542, "pound-feet", "542lb ft")]),
+    ("The V8 makes 479 lb.-ft. of torque.", [(479, "pound-feet", "479 lb.-ft.")]),
+    ("The iPhone has a 5.8in screen.", [(5.8, "inches", "5.8in")]),
+    ("He ran 9.58s in Berlin.", [(9.58, "seconds", "9.58s")]),
+    ("He was 2.5 in the lead.", []),
+    # a qualifier that makes a measure another unit; energy written as two words; speed as a ratio
+    ("It holds 2,095 metric tons of water.", [(2095, "tonnes", "2,095")]),
+    ("The ship covered 9,000 nautical miles.", [(9000, "nautical miles", "9,000")]),
+    ("The bar weighs 400 troy ounces.", [(400, "troy ounces", "400")]),
+    ("The farm will produce 500 gigawatt hours a year.", [(500, "gigawatt hours per year", "500")]),
+    ("The bulb draws 60 watts for hours.", [(60, "watts", "60")]),
+    ("The wind blew at 30 m/s.", [(30, "metres per second", "30 m/s")]),
 ]
 
 

@@ -2,7 +2,7 @@
 
 `parse` scans the text (`quantity` is what it reports; `specials` reads "hour-long", "half of",
 "dozens of"); `units` reads the unit after (or before) a number (`agree`: which spellings name one
-unit; `currencies`: the currencies beyond the lexicon's); `words` knows number
+unit; `currencies` reads money before or after a number, in every major currency); `words` knows number
 words and fractions; `exclusions` knows the digits that are no quantity (dates, phones, names);
 `context` reads a unit the words after a number leave out (an age in apposition, an elided noun);
 `scores` reads a game's result as each side's count ("a 4-1 win" -> 4 and 1 goals); `news` keeps

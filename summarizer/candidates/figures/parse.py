@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from summarizer.candidates.figures.agree import units_agree
 from summarizer.candidates.figures.context import age_in_apposition, counts_people, elided_unit, magnitude_before
+from summarizer.candidates.figures.currencies import prefix_currency
 from summarizer.candidates.figures.exclusions import excluded_spans, inside, labels_a_name, model_number
 from summarizer.candidates.figures.news import breakdown, restated
 from summarizer.candidates.figures.quantity import Quantity, approx
@@ -16,7 +17,6 @@ from summarizer.candidates.figures.units import (
     PERCENT,
     abbrev_unit,
     million_after,
-    prefix_currency,
     suffix_unit,
 )
 from summarizer.candidates.figures.words import BASIC_WORD, NUMBER, SCALE, SCALES, number

@@ -4,38 +4,22 @@ from __future__ import annotations
 
 import re
 
-from summarizer.candidates.figures.currencies import ALL_CODES, ALL_WORDS, LOCAL_SIGNS, NAMED
+from summarizer.candidates.figures.currencies import suffix_currency
 from summarizer.candidates.figures.words import STOP
 from summarizer.candidates.lexicon import (
     ABBREV_UNITS,
-    DOLLAR_QUALIFIER,
     MEASURES,
     ONE_LETTER_UNITS,
     PLURAL_ONLY,
-    PREFIX_CURRENCY,
     RATE_WORDS,
     TIME_UNITS,
     plural,
     singular,
 )
 
-_PREFIX = re.compile(
-    r"(?:(?<![A-Za-z])(?P<code>" + "|".join(sorted(ALL_CODES | {"RMB"})) + r")\s?"
-    r"|(?<![A-Za-z])(?P<local>" + "|".join(sorted(LOCAL_SIGNS, key=len, reverse=True)) + r")\s?"
-    r"|(?P<sym>\$(?:US|A|NZ|HK|C|S)|(?<![A-Za-z])PS|US\s?\$|U\.S\.\$|(?<![A-Za-z])(?:S|HK|AU?|CA?|NZ|NT|R)\s?\$|\$|€|£|¥|₹|₩|₽|₪|₱|฿|₫"
-    r"|(?<![A-Za-z])(?:Rs\.?|RM|Rp))\s?)$"
-)
 PERCENT = re.compile(
     r"(?P<pp>\s*(?i:percentage|per\s?cent(?:age)?)[- ]points?\b|\s?(?:pp|ppts?)\b)"
     r"|(?P<pct>\s?%|\s*(?i:per\s?cent|percent|pct)\b|pc\b)"  # "0.5pc", glued, as British papers write it
-)
-_CUR_SUFFIX = re.compile(
-    r"\s+(?:(?P<q>US|U\.S\.|American|Singapore|Hong\s+Kong|Australian|Canadian|New\s+Zealand|Taiwan)\s+)?"
-    r"(?P<dollar>dollars?)\b"
-    r"|\s+(?P<named>" + "|".join(sorted(NAMED, key=len, reverse=True)).replace(" ", r"\s+") + r")\b"
-    r"|\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?P<word>" + "|".join(sorted(ALL_WORDS, key=len, reverse=True)) + r")\b"
-    r"|\s?(?-i:(?P<code>" + "|".join(sorted(ALL_CODES)) + r"))\b",
-    re.IGNORECASE,
 )
 _ABBREV = re.compile(
     r"(?P<sp>\s?)(?P<u>"
@@ -43,8 +27,6 @@ _ABBREV = re.compile(
     + r"|L)(?![\w/])",
     re.IGNORECASE,
 )
-# "$US160m" (Australian style) and "PS2.7m" (a "£" that lost its byte in scraping).
-_MORE_PREFIX = {"$US": "USD", "$A": "AUD", "$NZ": "NZD", "$HK": "HKD", "$C": "CAD", "$S": "SGD", "PS": "GBP"}
 # Abbreviations whose case tells them apart from the lexicon's ("Nm" is no nanometre).
 _CASED_ABBREV = {"Nm": "newton metres", "MPa": "megapascals", "kPa": "kilopascals", "GPa": "gigapascals",
                  "ksi": "kilopounds per square inch", "psi": "pounds per square inch", "PS": "metric horsepower",
@@ -62,7 +44,8 @@ _CASED_ABBREV = {"Nm": "newton metres", "MPa": "megapascals", "kPa": "kilopascal
                  "TWh": "terawatt hours", "kN": "kilonewtons", "cc": "cubic centimetres",
                  # torque as British and American car writers spell it: "542lb ft", "479 lb.-ft."
                  "lb ft": "pound-feet", "lb.-ft.": "pound-feet", "lb.-ft": "pound-feet", "lbs-ft": "pound-feet",
-                 "lb-ft.": "pound-feet", "ft-lb": "foot-pounds", "ft-lbs": "foot-pounds"}  # fmt: skip
+                 "lb-ft.": "pound-feet", "ft-lb": "foot-pounds", "ft-lbs": "foot-pounds",
+                 "m/s": "metres per second", "km/s": "kilometres per second", "ft/s": "feet per second"}  # fmt: skip
 # Glued to a decimal only, where they cannot be a word: "a 5.8in screen", "0-100km/h in 2.9sec".
 _GLUED_DECIMAL = re.compile(r"(?P<u>in|sec|secs|s)(?![\w/])")
 _GLUED_UNITS = {"in": "inches", "sec": "seconds", "secs": "seconds", "s": "seconds"}
@@ -73,9 +56,6 @@ _SYMBOLS = {"°": "degrees", "′": "feet"}
 # resolution ("1080p").
 _PENCE = re.compile(r"p(?![\w'’/-])")
 _RESOLUTION = re.compile(r"(?<![\d.])(?:240|360|480|720|1080|1440|2160|4320)$")
-_WON = re.compile(r"\s+won\b")
-_EURO_AFTER = re.compile(r"\s?€(?!\s?\d)")
-_SCALE_BEFORE = re.compile(r"\d\s?(?i:thousand|million|billion|trillion|bn|tn)$")
 _CASED = re.compile(r"\s?(?P<u>" + "|".join(re.escape(u) for u in sorted(_CASED_ABBREV, key=len, reverse=True))
                     + r")(?![\w/])")
 _HYPHEN_NOUN = re.compile(r"-(?P<n>[a-z]+)(?:-(?P<tail>old|long|high|wide|deep|tall|strong))?\b")
@@ -105,6 +85,9 @@ _MINOR_CURRENCY = {"sen", "pence", "paise", "kopecks", "kobo", "centavos", "cent
 _HYPHENATED_MEASURES = {"pound-feet": "pound-feet", "pound-foot": "pound-feet", "foot-pounds": "foot-pounds",
                         "newton-metres": "newton metres", "newton-meters": "newton metres",
                         "kilowatt-hours": "kilowatt hours", "megawatt-hours": "megawatt hours"}  # fmt: skip
+# A measure's qualifier that makes it another unit: a metric ton is a tonne, a nautical mile no mile.
+_KIND_OF_MEASURE = {"metric": {"ton": "tonnes", "tonne": "tonnes"}, "nautical": {"mile": "nautical miles"},
+                    "troy": {"ounce": "troy ounces"}}  # fmt: skip
 _SKIPPABLE = {"more", "other", "additional", "new", "extra", "further", "fewer"}
 # Nouns that name people only by age, sex or kinship: a count of them is a count of people
 # ("four children and four adults", "seven women"), as the labels write it. Nouns that say what
@@ -124,8 +107,16 @@ def _people(word: str) -> str:
     return low
 
 
+# Energy as two words: "500 gigawatt hours" (the power before "hours" is no unit of its own).
+_HOURS_AFTER = re.compile(r"\s+hours?\b")
+_POWER = re.compile(r"(?:kilo|mega|giga|tera)?watts")
+
+
 def _measure_tail(text: str, pos: int, unit: str) -> tuple[str, int]:
-    """Compound measures: "degrees celsius", "miles per hour", "hours a week"."""
+    """Compound measures: "degrees celsius", "miles per hour", "hours a week", "gigawatt hours"."""
+    hours = _HOURS_AFTER.match(text, pos) if _POWER.fullmatch(unit) else None
+    if hours:
+        unit, pos = f"{singular(unit)} hours", hours.end()
     if unit == "degrees":
         m = re.compile(r"\s+(?P<w>(?i:celsius|fahrenheit|centigrade)|C|F)\b").match(text, pos)
         if m:
@@ -159,6 +150,10 @@ def noun_unit(text: str, pos: int, value: float) -> tuple[str | None, bool]:
             return low, True
         if i == 0 and low in _HYPHENATED_MEASURES:
             return british(_HYPHENATED_MEASURES[low]), True  # "275 pound-feet of torque"
+        kind = _KIND_OF_MEASURE.get(low) if i == 0 else None
+        nxt = _NEXT_WORD.match(text, pos) if kind else None
+        if kind and nxt and singular(nxt["w"].lower()) in kind:
+            return kind[singular(nxt["w"].lower())], True  # "2,095 metric tons", "9,000 nautical miles"
         if i == 0 and low in ("square", "cubic"):
             nxt = _NEXT_WORD.match(text, pos)
             if nxt and singular(nxt["w"].lower()) in MEASURES:
@@ -192,34 +187,6 @@ def noun_unit(text: str, pos: int, value: float) -> tuple[str | None, bool]:
 def million_after(text: str, pos: int) -> bool:
     """An "m" before "of" or a counted noun is a million ("35m of its devices", "2 m people")."""
     return bool(re.compile(r"\s+of\b").match(text, pos)) or noun_unit(text, pos, 2)[0] is not None
-
-
-def prefix_currency(text: str, start: int) -> tuple[int, str] | None:
-    m = _PREFIX.search(text[max(0, start - 8) : start])
-    if not m:
-        return None
-    begin = start - len(m.group())
-    sym = re.sub(r"\s", "", m["sym"] or "")
-    console = re.match(r"\d(?![\d.,])(?!\s?(?:m|bn|k|million|billion)\b)", text[start:])
-    if sym == "PS" and (m.group() != "PS" or console):
-        return None  # "PS 4", "PS5": a games console, not pounds
-    if sym in _MORE_PREFIX:
-        return begin, _MORE_PREFIX[sym]
-    if m["code"]:
-        return begin, "CNY" if m["code"] == "RMB" else m["code"]
-    if m["local"]:
-        return begin, LOCAL_SIGNS[m["local"]]
-    return begin, PREFIX_CURRENCY[re.sub(r"\s", "", m["sym"])]
-
-
-def _suffix_currency(m: re.Match[str]) -> str:
-    if m["dollar"]:
-        return DOLLAR_QUALIFIER.get(re.sub(r"\s+", " ", (m["q"] or "us").lower()), "USD")
-    if m["named"]:
-        return NAMED[" ".join(m["named"].lower().split())]
-    if m["word"]:
-        return ALL_WORDS[m["word"].lower()]
-    return m["code"]
 
 
 def british(unit: str) -> str:
@@ -265,15 +232,9 @@ def suffix_unit(text: str, end: int, value: float) -> tuple[str | None, int, boo
     pct = PERCENT.match(text, end)
     if pct:
         return ("percentage_point" if pct["pp"] else "percent"), pct.end(), True
-    won = _WON.match(text, end)
-    if won and _SCALE_BEFORE.search(text, 0, end):
-        return "KRW", won.end(), True  # "3.2 trillion won": after a scale it is no verb
-    cur = _CUR_SUFFIX.match(text, end)
-    if cur:
-        return _suffix_currency(cur), cur.end(), True
-    euro = _EURO_AFTER.match(text, end)
-    if euro:
-        return "EUR", euro.end(), True  # "5 €", "7,5 €": the sign after the number, in European style
+    money = suffix_currency(text, end)
+    if money:
+        return money[0], money[1], True
     bp = re.compile(r"\s+basis\s+points?\b", re.I).match(text, end)
     if bp:
         return "basis points", bp.end(), True
