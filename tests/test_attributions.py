@@ -59,6 +59,9 @@ CASES = [
     # "Asked about X, she said …": the question is no attribution; the answer is
     ("Asked about the declaration, Hillary Clinton said the facts must come first.",
      "Hillary Clinton", "said", "the facts must come first"),
+    # a dateline the parse makes the subject, with the speaker as its apposition
+    ("WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell an American story.",
+     "President Obama", "said", "it would tell an American story"),
     # verbs that voice or judge: the stance keeps its verb
     ("Younger black voters have expressed misgivings about Mrs. Clinton.",
      "Younger black voters", "expressed", "expressed misgivings about Mrs. Clinton"),
