@@ -62,6 +62,11 @@ CASES = [
     # a dateline the parse makes the subject, with the speaker as its apposition
     ("WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell an American story.",
      "President Obama", "said", "it would tell an American story"),
+    # of two subjects the parse gives the cue, the nearest speaks (the quote's "it" is none)
+    ("\"If it doesn't have the capability to threaten its neighbors with nuclear weapons yet, it will at some "
+     "point, probably sooner rather than later,\" said James Acton, a physicist.",
+     "James Acton", "said", "If it doesn't have the capability to threaten its neighbors with nuclear weapons yet, "
+     "it will at some point, probably sooner rather than later,"),
     # verbs that voice or judge: the stance keeps its verb
     ("Younger black voters have expressed misgivings about Mrs. Clinton.",
      "Younger black voters", "expressed", "expressed misgivings about Mrs. Clinton"),

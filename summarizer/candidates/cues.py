@@ -91,7 +91,9 @@ def subject_of(token: Any) -> Any | None:
     for _ in range(3):
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
         if subjects:
-            return _past_dateline(subjects[0])
+            # Of two subjects the parse gives one verb, the nearest speaks: in "“If it doesn't have
+            # the capability…, it will,” said James Acton" the quote's "it" is hung on "said" too.
+            return _past_dateline(min(subjects, key=lambda c: abs(c.i - token.i)))
         if token.dep_ in ("advcl", "xcomp", "conj", "acl") and token.head is not token:
             # "X said A hurt B, arguing …": the parse hangs the participle on the reported
             # clause, but its speaker is the reporting verb's
