@@ -133,6 +133,9 @@ HOLDERS = [
     ("Republican Gov. Eric Holcomb spoke on Monday.\n\nThe governor said he was waiting for the pay commission.",
      "Eric Holcomb"),
     ("Mayor Bill de Blasio visited the site.\n\nThe mayor also said it was too early to tell.", "Bill de Blasio"),
+    # "who" after a predicate noun of a second verb is that verb's subject, shared with the first
+    ("Donald Trump regularly incites political violence and is a serial liar, rampant xenophobe, racist, "
+     "misogynist and birther who has repeatedly pledged to ban all Muslims from entering the U.S.", "Donald Trump"),
 ]
 
 

@@ -47,7 +47,10 @@ def _predicated(noun: Any) -> Any:
     while head.dep_ in ("conj", "appos") and head.head is not head:
         head = head.head
     if head.dep_ == "attr" and head.head.lemma_ == "be":
-        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        verb = head.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ == "conj":  # "Trump incites violence and is a liar … who"
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return subject
     return noun
