@@ -83,4 +83,8 @@ def trim_tail(doc: Any, start: int, end: int, cues: frozenset[str]) -> int:
             return first - 1
         if t.dep_ == "advcl" and t.tag_ == "VBG" and first == t.i:
             return first - 1  # "…5 million people, focusing on people under 30": an adjunct
+        if t.dep_ == "relcl" and t.lemma_.lower() in cues and any(k.dep_ == "nsubj" and k.lower_ != "who"
+                                                                   for k in t.children) \
+                and any(k.dep_ == "ccomp" for k in t.children):
+            return first - 1  # "…shooting down the helicopter, which it said crashed in Logar": a claim of its own
     return end
