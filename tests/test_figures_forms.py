@@ -83,6 +83,10 @@ _ABBREVIATIONS = [
     ("The farm will produce 500 gigawatt hours a year.", [(500, "gigawatt hours per year", "500")]),
     ("The bulb draws 60 watts for hours.", [(60, "watts", "60")]),
     ("The wind blew at 30 m/s.", [(30, "metres per second", "30 m/s")]),
+    # a part of a whole counts the whole's noun, past "its last", "the first"; the whole is no figure
+    ("The team won 12 of its last 15 games.", [(12, "games", "12")]),
+    ("He scored in three of the first five matches.", [(3, "matches", "three")]),
+    ("She won 2 of the previous 3 races.", [(2, "races", "2")]),
 ]
 
 

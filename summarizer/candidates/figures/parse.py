@@ -28,8 +28,11 @@ _RANGE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+to[\s-]+")
 _CURRENCY_SYMBOL = re.compile(r"(?:[A-Z]{0,2}\s?\$(?:US|A|NZ|HK|C|S)?|€|£|¥|RM|PS(?=\d))?")
 _SHARE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+(?:to|or|and)\s+")
 _SIGN = re.compile(r"(?:[-−]|\b(?i:minus)[- ]?)$")
-# Before the whole that a part is counted out of: "3 out of 4", "two of three".
-_WHOLE_BEFORE = re.compile(rf"(?i:\bout\s+of\s+|(?:\d|\b(?:{BASIC_WORD}))\s+of\s+)$")
+# Before the whole that a part is counted out of: "3 out of 4", "two of three", "12 of its last 15".
+_WHOLE_BEFORE = re.compile(
+    rf"(?i:\bout\s+of\s+|(?:\d|\b(?:{BASIC_WORD}))\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?"
+    r"(?:(?:last|first|next|past|previous|final|remaining)\s+)?)$"
+)
 _SIGN_CONTEXT = re.compile(r"(?:^|[(\[]|\b(?i:to|at|of|by|was|is|hit|reached)\s|[$€£¥])$")
 
 
@@ -200,7 +203,7 @@ def _quantity(text: str, m: re.Match[str], lenient: bool, before: list[Quantity]
         return None  # "the two have expanded ties": a pronoun, not a figure
     if first.currency is None and model_number(text, m):
         return None
-    if _WHOLE_BEFORE.search(text[max(0, first.start - 20) : first.start]):
+    if _WHOLE_BEFORE.search(text[max(0, first.start - 32) : first.start]):
         return None  # "3 out of 4 people", "two of three requirements": the whole a share is of, not a figure
     if not (strong or first.scaled) and labels_a_name(text, m, unit):
         return None

@@ -66,7 +66,8 @@ _MODEL = re.compile(r"\s+[A-Z]?\d+(?:[-‑]\d+)?[A-Za-z]{0,3}\b")
 # A lower-case word after it may be a function word ("a 5.2 WAR this season"), not a noun it modifies.
 _ACRONYM = re.compile(r"\s(?P<u>[A-Z]{2,5})\b(?![-‑])(?:\s+(?P<next>[a-z]+))?")
 # After "of" in a part of a whole: a determiner, or the whole's own count ("3 of 4 games").
-_DETERMINER = re.compile(r"(?:\s+(?:the|its|their|his|her|our|these|those|all))?(?:\s+\d[\d,]*(?![\d,.]))?")
+_DETERMINER = re.compile(r"(?:\s+(?:the|its|their|his|her|our|these|those|all))?"
+                         r"(?:\s+(?:last|first|next|past|previous|final|remaining))?(?:\s+\d[\d,]*(?![\d,.]))?")
 _NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)")
 
 
