@@ -22,7 +22,12 @@ ORG -> organisation, unless its name ends in a building, competition or instrume
 NORP -> group, GPE -> country when some mention acts (is a subject, agent or object of a verb),
 else place; a plural person noun that acts ("protesters clashed", "police said", "killed 15
 people") -> group (`GROUP_NOUNS`: the parse has no notion of "a noun for people", so that one
-list stays hand-written).
+list stays hand-written); an institution's common noun that acts ("a court has convicted", "the
+Afghan government ruled out") -> organisation (kinds.INSTITUTION_NOUNS). Measured (fake backend,
+same tree): gold participants tune P/R/F1 0.671/0.784/0.723 -> 0.669/0.804/0.730, check
+0.664/0.741/0.700 -> 0.672/0.750/0.709; positions tune 0.447 -> 0.452, check unchanged 0.402;
+WikiEvents recall tune 0.309 -> 0.324, check unchanged 0.261 (P 0.968); PolNeAR tune 0.584 ->
+0.585, check unchanged 0.516.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from typing import Any
 from summarizer.candidates.datelines import in_dateline
 from summarizer.candidates.furniture import furniture_spans
 from summarizer.candidates.glue import unglued
-from summarizer.candidates.kinds import cluster_kind, person_apposition
+from summarizer.candidates.kinds import INSTITUTION_NOUNS, cluster_kind, person_apposition
 from summarizer.candidates.lexicon import COUNTRIES
 from summarizer.candidates.mentions import (
     TITLES,
@@ -131,11 +136,25 @@ def _owner_end(ent: Any) -> int:
     return int(ent.end_char)
 
 
+def _whose(token: Any) -> Any:
+    """The first of the modifiers just before an institution noun that say which one it is: "the
+    Afghan government", "the socialist government", "the supreme court". A person's or an
+    organisation's name is left out: "the Trump administration" is "administration", or the
+    participants' merge would take it for Trump himself."""
+    first = token
+    for t in reversed(list(token.lefts)):
+        if t.i == first.i - 1 and t.dep_ in ("amod", "compound", "nmod") and t.ent_type_ not in ("PERSON", "ORG"):
+            first = t
+        else:
+            break
+    return first
+
+
 def _group_mentions(doc: Any, sentence_of: dict[int, int], taken: set[int]) -> list[Mention]:
     out = []
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.i in taken or token.pos_ != "NOUN" or lemma not in GROUP_NOUNS | _TITLED_ONLY:
+        if token.i in taken or token.pos_ != "NOUN" or lemma not in GROUP_NOUNS | _TITLED_ONLY | INSTITUTION_NOUNS:
             continue
         if lemma in _TITLED_ONLY and token.tag_ != "NN":
             continue  # "Senators call for…": several of them are no one titled person
@@ -144,6 +163,8 @@ def _group_mentions(doc: Any, sentence_of: dict[int, int], taken: set[int]) -> l
             continue
         left = [t for t in token.lefts if t.dep_ in ("amod", "compound") and not t.ent_type_ and t.i == token.i - 1]
         start = left[0].idx if left else token.idx
+        if lemma in INSTITUTION_NOUNS:
+            start = _whose(token).idx  # "the Afghan government", not "government"
         out.append(Mention(start, token.idx + len(token.text), text_of(doc)[start : token.idx + len(token.text)],
                            "GROUP", role, sentence_of[token.i]))
     return out
