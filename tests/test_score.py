@@ -171,6 +171,10 @@ def test_name_match(gold_forms, pred_forms, match):
         ("barrels of oil", "barrel"), ("snaps of man coverage", "snap"), ("cups of coffee", "cup"),
         ("hours per week", "hour"), ("hours a week", "hour"), ("barrels per day", "barrel"),  # a rate counts its head
         ("USD per month", "USD"), ("usd a month", "USD"),
+        ("$ a month", "USD"), ("dollars per share", "USD"), ("euros a year", "EUR"),  # money rates are money
+        ("Indian rupees", "INR"), ("Japanese yen", "JPY"), ("Australian dollars", "AUD"),  # with its country
+        ("metric tons", "ton"), ("foot-pounds", "pound"),  # torque: no money
+        ("feet", "foot"), ("ft", "foot"), ("foot", "foot"),
     ],
 )
 def test_canonical_unit(unit, canonical):

@@ -131,6 +131,11 @@ _UNIT_WORDS = {
     "hk$": "HKD", "hong kong dollar": "HKD", "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "yen": "JPY",
     "rupee": "INR", "a$": "AUD", "c$": "CAD", "ringgit": "MYR", "malaysian ringgit": "MYR", "rm": "MYR",
     "shekel": "ILS", "new shekel": "ILS", "won": "KRW", "rouble": "RUB", "ruble": "RUB", "swiss franc": "CHF",
+    # A currency named with its country is that currency ("Indian rupees" as "rupees"); only the
+    # country tells "Australian dollars" from dollars, so each is listed rather than cut to its head.
+    "indian rupee": "INR", "japanese yen": "JPY", "chinese yuan": "CNY", "russian rouble": "RUB",
+    "russian ruble": "RUB", "south korean won": "KRW", "israeli shekel": "ILS", "british pound": "GBP",
+    "australian dollar": "AUD", "canadian dollar": "CAD", "new zealand dollar": "NZD",
 }
 _ISO_CODES = frozenset("USD EUR GBP JPY CNY SGD HKD AUD CAD INR CHF RUB KRW BRL TWD NZD ZAR AED SAR MYR ILS".split())
 # Head nouns that count the same thing. Gold counts humans as "people" and planes as "aircraft".
@@ -142,6 +147,7 @@ _HEAD_SYNONYMS = {
     **dict.fromkeys(["jet", "plane", "airplane", "airliner"], "aircraft"),
     **SHORT_TIME_UNITS,
     "km": "kilometer", "kilometre": "kilometer", "mi": "mile", "tonne": "ton", "metre": "meter", "m": "meter",
+    "feet": "foot", "ft": "foot",  # singular() leaves irregular plurals alone (irregular=False)
 }
 
 
@@ -162,8 +168,11 @@ def canonical_unit(unit: str | None) -> str:
     rate = next((i for i, w in enumerate(words) if i and w in ("per", "a", "an")), None)
     if rate is not None:  # a rate counts what is before "per": "hours per week" is hours (LABELLING: a plain noun)
         words = words[:rate]
-        if " ".join(words).upper() in _ISO_CODES:  # "usd per month" is money: USD
-            return " ".join(words).upper()
+        phrase = " ".join(words)
+        if phrase.upper() in _ISO_CODES:  # "usd per month" is money: USD
+            return phrase.upper()
+        if phrase in _UNIT_WORDS:  # and so are "$ a month" and "dollars per share", as "$" and "dollars" are
+            return _UNIT_WORDS[phrase]
     head = words[-1] if words else ""  # "arrest warrants" -> "warrant", "metric tons" -> "ton"
     return _HEAD_SYNONYMS.get(head, head)
 
