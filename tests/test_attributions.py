@@ -74,6 +74,12 @@ CASES = [
      "Cruz", "exhorted", "exhorted Republicans to vote their conscience"),
     ("Chief Justice Roberts spoke of the legacy of racism in the courts.",
      "Chief Justice Roberts", "spoke", "spoke of the legacy of racism in the courts"),
+    ("Mr. Johnson openly admires Vladimir Putin as a strong leader.",
+     "Mr. Johnson", "admires", "admires Vladimir Putin as a strong leader"),
+    ("The governor refuses to make public his income tax returns.",
+     "The governor", "refuses", "refuses to make public his income tax returns"),
+    ("Bernie Sanders offered some pointed advice to Hillary Clinton.",
+     "Bernie Sanders", "offered", "offered some pointed advice to Hillary Clinton"),
     # a cue set off by commas inside the clause it reports: the claim is the clause around it
     ("Climate change, Mr. Obama often says, is the greatest long-term threat facing the world.",
      "Mr. Obama", "says", "Climate change, Mr. Obama often says, is the greatest long-term threat facing the world"),

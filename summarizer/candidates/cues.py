@@ -35,6 +35,7 @@ CUES = frozenset(
     # Verbs that voice or judge, from PolNeAR's tune-half cues the lexicon lacked.
     + "express highlight detail document implore exhort encourage apologize advocate recognize embrace "
     "back reference rate rip lambaste rail portray liken deride contrast speak".split()
+    + "admire compare refuse paint propound understate pound unveil offer".split()
 )
 # "call" alone is no cue ("called him"), unless it has an object and a predicate ("called her vote
 # a mistake"): see is_cue; "ruled out Taliban involvement" is a denial, "ruled the country" is not.
