@@ -32,18 +32,3 @@ def test_results(text, expected):
     found = [(q.value, q.unit) for q in find_quantities(text) if q.unit]
     assert found == [(pytest.approx(v), u) for v, u in expected]
 
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # "scored four times": four of the story's scores
-        (_HOCKEY + "Having scored four times in three games, he leads.", [(2, "goals"), (4, "goals"), (3, "games")]),
-        (_HOCKEY + "He netted just three times all year.", [(2, "goals"), (3, "goals")]),
-        # other "times" stay times; no scoring noun in the story, no change
-        (_HOCKEY + "He was benched three times.", [(2, "goals"), (3, "times")]),
-        ("She scored four times.", [(4, "times")]),
-    ],
-)
-def test_scored_times(text, expected):
-    found = [(q.value, q.unit) for q in find_quantities(text) if q.unit]
-    assert found == [(pytest.approx(v), u) for v, u in expected]

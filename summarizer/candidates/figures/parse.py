@@ -11,7 +11,7 @@ from summarizer.candidates.figures.currencies import prefix_currency
 from summarizer.candidates.figures.exclusions import excluded_spans, inside, labels_a_name, model_number
 from summarizer.candidates.figures.news import breakdown, restated
 from summarizer.candidates.figures.quantity import Quantity, approx
-from summarizer.candidates.figures.scores import results, scoring_times
+from summarizer.candidates.figures.scores import results
 from summarizer.candidates.figures.specials import specials
 from summarizer.candidates.figures.units import (
     PERCENT,
@@ -224,7 +224,7 @@ def _scan(text: str, lenient: bool) -> list[Quantity]:
         if q is not None:
             out.append(q)
             pos = q.end
-    return scoring_times(text, sorted(out, key=lambda q: q.start))
+    return sorted(out, key=lambda q: q.start)
 
 
 # --- public API -------------------------------------------------------------------------

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 from summarizer.candidates.figures.quantity import Quantity
 
-__all__ = ["results", "scoring_times"]
+__all__ = ["results"]
 
 _RESULT = re.compile(
     r"(?<![\d.,-])(?P<a>\d{1,3})[-–](?P<b>\d{1,3})(?![\d%-]|[.,]\d)"
@@ -54,13 +53,3 @@ def results(text: str) -> list[Quantity]:
         out.append(Quantity(float(m["b"]), unit, m.group(), m.start(), m.end()))
     return out
 
-
-# "scored four times": a count of scores, in the story's scoring noun (4 goals, as the gold has it).
-_SCORED_BEFORE = re.compile(r"(?i:\b(?:scor|nett|notch)(?:ed|es|s|ing)\s+(?:just\s+|only\s+|another\s+)?)$")
-
-
-def scoring_times(text: str, found: list[Quantity]) -> list[Quantity]:
-    """Counts of "times" after "scored"/"netted" in the story's scoring noun; the rest unchanged."""
-    scored = [q for q in found if q.unit == "times" and _SCORED_BEFORE.search(text, max(0, q.start - 24), q.start)]
-    unit = _scoring_unit(text) if scored else None
-    return [replace(q, unit=unit) if unit and q in scored else q for q in found]
