@@ -5,8 +5,7 @@
 unit; `currencies` reads money before or after a number, in every major currency); `words` knows number
 words and fractions; `exclusions` knows the digits that are no quantity (dates, phones, names);
 `context` reads a unit the words after a number leave out (an age in apposition, an elided noun);
-`scores` reads a game's result as each side's count ("a 4-1 win" -> 4 and 1 goals); `news` keeps
-each restated fact once (`find_quantities` applies it; `all_quantities` is every mention) and
+`news` keeps each restated fact once (`find_quantities` applies it; `all_quantities` is every mention) and
 says which quantities can be figures (`is_figure`; `ages` says which ages are news).
 
 The model is asked to copy figures; this module is what we check them against. The parser

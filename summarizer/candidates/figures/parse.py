@@ -11,7 +11,6 @@ from summarizer.candidates.figures.currencies import prefix_currency
 from summarizer.candidates.figures.exclusions import excluded_spans, inside, labels_a_name, model_number
 from summarizer.candidates.figures.news import breakdown, restated
 from summarizer.candidates.figures.quantity import Quantity, approx
-from summarizer.candidates.figures.scores import results
 from summarizer.candidates.figures.specials import specials
 from summarizer.candidates.figures.units import (
     PERCENT,
@@ -212,7 +211,7 @@ def _quantity(text: str, m: re.Match[str], lenient: bool, before: list[Quantity]
 
 def _scan(text: str, lenient: bool) -> list[Quantity]:
     excluded = excluded_spans(text)
-    out = specials(text, excluded) + results(text)
+    out = specials(text, excluded)
     taken = [(q.start, q.end) for q in out]
     pos = 0
     for m in NUMBER.finditer(text):
