@@ -9,7 +9,7 @@ from summarizer.candidates.figures.agree import units_agree
 from summarizer.candidates.figures.context import age_in_apposition, counts_people, elided_unit, magnitude_before
 from summarizer.candidates.figures.currencies import prefix_currency
 from summarizer.candidates.figures.exclusions import excluded_spans, inside, labels_a_name, model_number
-from summarizer.candidates.figures.news import breakdown, restated
+from summarizer.candidates.figures.news import restated
 from summarizer.candidates.figures.quantity import Quantity, approx
 from summarizer.candidates.figures.specials import specials
 from summarizer.candidates.figures.units import (
@@ -233,8 +233,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """The article's figures in `text`, in order, with offsets into `text`: every numeric
     mention (`all_quantities`) but word-for-word restatements (`news`)."""
     found = all_quantities(text)
-    parts = breakdown(text, found)
-    return [q for i, q in enumerate(found) if not restated(text, q, found[:i]) and i not in parts]
+    return [q for i, q in enumerate(found) if not restated(text, q, found[:i])]
 
 
 def all_quantities(text: str) -> list[Quantity]:
