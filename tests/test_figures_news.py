@@ -6,7 +6,6 @@ import pytest
 
 from summarizer.candidates.figures import find_quantities, is_figure
 
-
 _LEAD = "Patrick Carlineo Jr. pleaded guilty on Monday. Prosecutors said he threatened Rep. Ilhan Omar. "
 
 
@@ -49,8 +48,6 @@ def test_kinds_of_things(text, figures):
     "text, figures",
     [
         # a number word after a definite word points back at a set named already
-        ("killing six NATO service members. All six of the members killed were American.", ["six"]),
-        ("killing six NATO service members.==Victims==All six of the members killed were American.", ["six"]),
         ("the leaders of the two countries met", []),
         # a duration stays
         ("during those three months", ["three"]),

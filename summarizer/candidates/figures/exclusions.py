@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from summarizer.candidates.dates import find_date_mentions
-from summarizer.candidates.figures.words import BASIC_WORD, STOP
+from summarizer.candidates.figures.words import BASIC_WORD
 
 # Spans that hold digits but no quantity.
 _TIMES = re.compile(
@@ -77,9 +77,8 @@ def labels_a_name(text: str, m: re.Match[str], unit: str | None) -> bool:
         return True  # camel-case product names: "iPhone 11"
     prev = re.search(r"([A-Z][\w’'&-]*)\s$", window)
     # A capitalised word that does not start its sentence names the thing ("Boeing 747");
-    # a sentence-initial one ("Only 5 people") does not, nor a function word in a title-case
-    # headline or caption ("Coupe With 275 pound-feet", "Sales Rise To 5 Million").
-    if prev and not _SENTENCE_START.search(window[: prev.start(1)]) and prev[1].lower() not in STOP:
+    # a sentence-initial one ("Only 5 people") does not.
+    if prev and not _SENTENCE_START.search(window[: prev.start(1)]):
         return True
     if re.search(r"\b(?:[A-Z]{2,}|\w*&\w*)\s$", window):
         return True  # index and acronym names even at a sentence start: "S&P 500", "FTSE 100"

@@ -38,9 +38,8 @@ _RANK_AFTER = re.compile(
 # two-class layout"): a car's gearbox or a cabin's layout is a specification, not a figure.
 _KIND_OF = re.compile(r"[-‑](?:speed|class|door|star|cylinder|row|seater|way|wheel|wheeler|ply|stroke|valve|axle)$",
                       re.IGNORECASE)
-# Before a number word that points back at parties named already: "the two countries", "both sides",
-# "all six of the members killed".
-_DEFINITE = {"the", "these", "those", "both", "all"}
+# Before a number word that points back at parties named already: "the two countries", "both sides".
+_DEFINITE = {"the", "these", "those", "both"}
 
 
 def _is_time(unit: str) -> bool:
@@ -70,7 +69,7 @@ def is_figure(text: str, q: Mention) -> bool:
     * not the age of a person the lead does not name (`ages`: "said her son, Luis González Añez, 23");
     * not a hyphenated kind of thing ("a six-speed automatic", "a two-class layout");
     * not a number word before a superlative ("two largest economies");
-    * not a number word after "the"/"these"/"those"/"both"/"all": a pronoun for parties ("the two
+    * not a number word after "the"/"these"/"those"/"both": a pronoun for parties ("the two
       countries"), unless it is a duration ("during those three months", as NewsQuant labels it).
     """
     if q.unit is None:
@@ -84,10 +83,8 @@ def is_figure(text: str, q: Mention) -> bool:
         return True
     if _RANK_AFTER.match(text, q.end):
         return False
-    # The word before, even glued to scraped markup ("==Victims==All six of the members")
-    before = re.findall(r"[A-Za-z]+", text[max(0, q.start - 12) : q.start])
-    points_back = bool(before) and before[-1].lower() in _DEFINITE and text[q.start - 1 : q.start].isspace()
-    return not points_back or _is_time(q.unit)
+    before = text[max(0, q.start - 12) : q.start].split()
+    return not (before and before[-1].lower() in _DEFINITE) or _is_time(q.unit)
 
 
 def restated(text: str, q: Mention, earlier: Sequence[Mention]) -> bool:
