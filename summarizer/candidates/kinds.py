@@ -5,9 +5,7 @@
 
 PERSON -> person, ORG -> organisation, NORP -> group, GPE -> country when some mention acts (is a
 subject, agent or object of a verb), else place; an acting group noun (label GROUP) -> group, or
-organisation when it names an institution (`INSTITUTION_NOUNS`: "the court", "the government"),
-person when every mention is the singular noun for the one unnamed person of a crime or illness
-story (`EVENT_ROLES`: "the victim", "the suspect"; see participants for what selects them). Two
+organisation when it names an institution (`INSTITUTION_NOUNS`: "the court", "the government"). Two
 corrections of the NER, each measured on the gold suite's tune half and reported on both:
 - an ORG named for a building, a competition, an instrument or a law, or a time zone, is a setting
   (`SETTING_HEADS`): participants P tune 0.642 -> 0.651, check unchanged;
@@ -24,8 +22,7 @@ from typing import Any
 
 from summarizer.candidates.offices import OFFICE_NOUNS
 
-__all__ = ["EVENT_ROLES", "INSTITUTION_NOUNS", "PERSON_APPOSITIVES", "SETTING_HEADS", "cluster_kind",
-           "one_unnamed_person", "person_apposition"]
+__all__ = ["INSTITUTION_NOUNS", "PERSON_APPOSITIVES", "SETTING_HEADS", "cluster_kind", "person_apposition"]
 
 _KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
 
@@ -56,22 +53,6 @@ INSTITUTION_NOUNS = frozenset(
 )
 
 
-# Singular nouns for the one unnamed person a crime or an illness story is about: "the victim was a
-# good Samaritan", "police are hunting a suspect", "the new patient hunted marmots", "a suicide
-# bomber blew himself up". Written only so, they name one person (the gold suite labels them
-# kind person), not a crowd; plural forms ("victims", "suspects") stay groups.
-EVENT_ROLES = frozenset(
-    "victim suspect attacker bomber gunman shooter assailant killer patient hostage perpetrator ringleader "
-    "survivor".split()
-)
-
-
-def one_unnamed_person(mentions: Sequence[Any]) -> bool:
-    """Every mention is one of EVENT_ROLES, singular ("the suspect", "a suicide bomber")."""
-    words = [m.text.split()[-1].lower() for m in mentions]
-    return bool(words) and all(w in EVENT_ROLES for w in words)
-
-
 def person_apposition(root: Any) -> bool:
     nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
     return any(n.tag_ == "NN" and n.lower_ in PERSON_APPOSITIVES for n in nouns)
@@ -80,8 +61,6 @@ def person_apposition(root: Any) -> bool:
 def cluster_kind(label: str, mentions: Sequence[Any], name: str = "") -> str:
     kind = _KINDS.get(label, "group")
     head = name.split()[-1].lower() if name else ""
-    if label == "GROUP" and one_unnamed_person(mentions):
-        return "person"
     if label == "GROUP" and (head in INSTITUTION_NOUNS or head[:-1] in INSTITUTION_NOUNS and head.endswith("s")):
         kind = "organisation"  # "the court", "the Afghan government", "recent governments": not a crowd
     if kind == "country" and not any(m.role in ("agent", "patient") for m in mentions):

@@ -24,8 +24,7 @@ Selection:
 - a named participant (person, organisation, country) that acts (agent or patient) in the lead or
   at least twice (a country acting only after the lead: `_background_country`), or that is named
   at least `REPEATED` times outside place and modifier phrases;
-- a person who acts once, anywhere ("Añez was detained", "Castaner visited the site"), but not an
-  unnamed one ("the victim", "the suspect": kinds.EVENT_ROLES), who must act in the lead or twice;
+- a person who acts once, anywhere ("Añez was detained", "Castaner visited the site");
 - an unnamed group only as a source (see `_reasons` for what more groups cost).
 Places never are (a GPE that never acts is a place; see kinds.cluster_kind). Sources are never capped
 (their positions name them anyway); the others are capped at `MAX_PARTICIPANTS` less the sources,
@@ -136,13 +135,7 @@ def _reasons(f: Features) -> list[str]:
         return out
     if acts and (f.in_lead or (f.mentions >= 2 and not _background_country(f))):
         out.append("acts")
-    elif acts and f.kind == "person" and f.cluster.label != "GROUP":
-        # Not an unnamed person ("the victim", kinds.EVENT_ROLES): one acting once is a passer-by
-        # of the story. Those acting in the lead or twice: gold participants tune P/R/F1
-        # 0.669/0.804/0.730 -> 0.672/0.831/0.743, check unchanged (0.675/0.759/0.714);
-        # WikiEvents recall tune 0.324 -> 0.353, check unchanged 0.261; PolNeAR unchanged. Those
-        # acting once too cost the gold check half one false participant (P 0.672 -> 0.667) for
-        # one WikiEvents check argument (0.261 -> 0.270).
+    elif acts and f.kind == "person":
         out.append("acts once")
     if f.mentions - f.place - f.modifier >= REPEATED:
         out.append("named repeatedly")
