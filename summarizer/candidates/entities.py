@@ -249,14 +249,6 @@ def _mislabelled_surname(small: list[Mention], tokens: set[str], host: set[str])
             and not any(" ".join(key_tokens(m.text)) in _COUNTRY_KEYS for m in small))
 
 
-def _merge_label(group: list[Mention]) -> str:
-    """The label a group merges under: a person's when any of its mentions is labelled PERSON. The
-    NER labels one surname differently from sentence to sentence ("De Blasio said" ORG in the
-    headline, PERSON below; "Sarmiento" ORG, PERSON and GPE), and the key is lowercased, so "De
-    Blasio" is then the surname of "Bill de Blasio" whatever the particle's case."""
-    return "PERSON" if any(m.label == "PERSON" for m in group) else group[0].label
-
-
 def _merge_partial(groups: list[list[Mention]]) -> list[list[Mention]]:
     """A surname (or any token subset) into the one longer person name that holds it; an
     acronym into the one name whose initials it is. Ambiguous forms ("Clinton" with both Bill
@@ -268,15 +260,14 @@ def _merge_partial(groups: list[list[Mention]]) -> list[list[Mention]]:
     while merged:
         merged = False
         for i, small in enumerate(groups):
-            label = _merge_label(small)
+            label = small[0].label
             tokens = keys(small)
             short = next((a for m in small if (a := acronym(m.text))), None)
             hosts = []
             for j, big in enumerate(groups):
                 host = keys(big)
-                big_label = _merge_label(big)
-                same_kind = big_label == label or {label, big_label} <= {"ORG", "GPE"}
-                surname = big_label == "PERSON" and _mislabelled_surname(small, tokens, host)
+                same_kind = big[0].label == label or {label, big[0].label} <= {"ORG", "GPE"}
+                surname = big[0].label == "PERSON" and _mislabelled_surname(small, tokens, host)
                 if j == i or not (same_kind or surname) or len(host) < len(tokens):
                     continue
                 if (label == "PERSON" or surname) and (tokens < host or _short_form(tokens, host)):
