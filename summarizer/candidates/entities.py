@@ -66,10 +66,6 @@ GROUP_NOUNS = frozenset(
     "militia army force agent spokesperson spokesman spokeswoman president judge jury juror lawyer "
     "attorney family relative survivor child man woman men women girl boy".split()
 )
-# Offices held by one named person, never a crowd: "the governor said" is a mention of the one
-# person the text titles "Gov." (offices.py), and no unnamed participant when the text titles
-# nobody so (as an acting group it cost the gold suite's tune participants P 0.663 -> 0.655).
-_TITLED_ONLY = frozenset({"governor", "mayor", "senator"})
 _ACTING = {"nsubj", "nsubjpass", "agent", "dobj", "dative", "iobj", "appos", "conj", "attr"}
 _PLACE_PREPS = {"in", "at", "near", "from", "to", "into", "across", "throughout", "outside", "inside",
                 "around", "over", "within", "towards", "toward", "on", "via", "through"}
@@ -154,10 +150,8 @@ def _group_mentions(doc: Any, sentence_of: dict[int, int], taken: set[int]) -> l
     out = []
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.i in taken or token.pos_ != "NOUN" or lemma not in GROUP_NOUNS | _TITLED_ONLY | INSTITUTION_NOUNS:
+        if token.i in taken or token.pos_ != "NOUN" or lemma not in GROUP_NOUNS | INSTITUTION_NOUNS:
             continue
-        if lemma in _TITLED_ONLY and token.tag_ != "NN":
-            continue  # "Senators call for…": several of them are no one titled person
         role = mention_role(token)
         if role not in ("agent", "patient"):
             continue
@@ -212,8 +206,7 @@ def _cluster(mentions: list[Mention], doc: Any) -> list[Cluster]:
             continue
         by_key[key] = len(groups)
         groups.append([m])
-    groups = [g for g in office_holders(doc, _merge_partial(groups))
-              if not all(m.label == "GROUP" and key_tokens(m.text)[-1] in _TITLED_ONLY for m in g)]
+    groups = office_holders(doc, _merge_partial(groups))
     clusters = []
     for n, group in enumerate(sorted(groups, key=lambda g: g[0].start), 1):
         # A person's office ("the president", offices.py) counts as a mention but never names it.
