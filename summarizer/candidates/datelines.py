@@ -2,7 +2,6 @@
 
     find_dateline(text)              the date a header or dateline gives, only with its year written
     in_dateline(text, start, end)    "FLINT, Mich., Oct. 4 (UPI) —": the filing place and date
-                                     (mixed case "Indianapolis –" when the parse calls it a place)
     dateline_place(text)             (start, end, "FLINT") from the first dateline, if any
 
 Split from dates.py, which finds and resolves date expressions; these read where a line puts them.
@@ -66,36 +65,12 @@ def _dateline_head(text: str, line_start: int) -> re.Match[str] | None:
     return m if m is not None and not _LOWER_WORD.search(m["head"]) else None
 
 
-# A dateline in mixed case ("Indianapolis – Thousands of teachers…", "Dekalb, Ill. —") is only
-# the place itself, one to four capitalised words and perhaps a state, on one of the opening lines:
-# "Officials – including…" has the same shape, so the place must be a place for the parse or a US
-# state abbreviation must follow it. Else the city was an acting source ("Indianapolis" as agent).
-_MIXED_PLACE = re.compile(r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}(?:,\s*(?P<state>[A-Z][A-Za-z.]{1,6}))?")
-_US_STATES = frozenset(
-    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb "
-    "Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo D.C".split()
-)
-_MIXED_LINES = 3  # non-blank lines: the headline, perhaps a byline, then the dateline
-
-
-def in_dateline(text: str, start: int, end: int, place: bool = False) -> bool:
-    """Whether text[start:end] lies inside the dateline that opens its line; `place`: the parse
-    calls text[start:end] a place (GPE), which lets a mixed-case city open a dateline."""
-    line_start = text.rfind("\n", 0, start) + 1
-    m = _dateline_head(text, line_start)
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside the dateline that opens its line."""
+    m = _dateline_head(text, text.rfind("\n", 0, start) + 1)
     if m is None or end > m.end("head"):
         return False
-    if _CAPS_CITY.match(m["head"]) or re.search(r"\([A-Za-z ]{2,30}\)\s*$", m["head"]):
-        return True
-    return _mixed_dateline(text, m, line_start, place and start == m.start("head"))
-
-
-def _mixed_dateline(text: str, m: re.Match[str], line_start: int, place: bool) -> bool:
-    """A mixed-case dateline head ("Indianapolis", "Dekalb, Ill."): see _MIXED_PLACE."""
-    mixed = _MIXED_PLACE.fullmatch(m["head"])
-    if mixed is None or sum(1 for ln in text[:line_start].splitlines() if ln.strip()) >= _MIXED_LINES:
-        return False
-    return place or (mixed["state"] or "").rstrip(".") in _US_STATES
+    return bool(_CAPS_CITY.match(m["head"]) or re.search(r"\([A-Za-z ]{2,30}\)\s*$", m["head"]))
 
 
 def dateline_place(text: str) -> tuple[int, int, str] | None:

@@ -179,8 +179,7 @@ def entity_clusters(doc: Any) -> list[Cluster]:
         if acronym(ent.text) in terms:
             continue  # "hypersensitivity pneumonitis, or HP": a term, not an organisation
         # The dateline's city is where the story was filed, never an actor ("BUFFALO, N.Y. —").
-        dateline = in_dateline(text, ent.start_char, ent.end_char, place=ent.label_ == "GPE")
-        role = "place" if dateline else mention_role(ent.root)
+        role = "place" if in_dateline(text, ent.start_char, ent.end_char) else mention_role(ent.root)
         members = _members(ent)
         if members is not None:
             role = mention_role(members)
