@@ -87,23 +87,6 @@ def test_a_source_that_never_acts(kind: str, agent: int, patient: int, place: in
     assert ("source" in participants._reasons(f)) is selected
 
 
-# (text, name, role of the organisation's mention): an organisation's name before a group noun acts
-# in the group's role ("Taliban gunmen attacked" -> Taliban is an agent), and no group is counted.
-MEMBERS = [
-    ("Taliban gunmen attacked Camp Shorabak in Helmand Province on Friday.", "Taliban", "agent"),
-    ("Three NATO service members were killed in the attack.", "NATO", "patient"),
-    ("The Boeing headquarters stayed closed.", "Boeing", "modifier"),
-]
-
-
-@pytest.mark.parametrize(("text", "name", "role"), MEMBERS)
-def test_an_organisation_acts_through_its_members(text: str, name: str, role: str) -> None:
-    clusters = entity_clusters(parse(text))
-    roles = {c.name: [m.role for m in c.mentions] for c in clusters}
-    assert roles.get(name) == [role], roles
-    assert not any(c.kind == "group" for c in clusters if role != "modifier"), roles
-
-
 # (text, name, selected?): the NER's ORG for a building, a competition or an instrument is a
 # setting, never a participant (kinds.SETTING_HEADS); an organisation that acts still is one.
 SETTINGS = [

@@ -8,9 +8,6 @@ Clustering (all on the parse's entity spans, no capitalised-word guessing):
   and suffixes aside ("Patrick W. Carlineo" ~ "Patrick Carlineo Jr."), a first name shortened
   ("Pat Carlineo" ~ "Patrick Carlineo");
 - an acronym ~ the initials of an expansion in the text: "IRA" ~ "Irish Republican Army", "U.S." ~ "United States";
-- an organisation's name that modifies a group noun is the organisation acting through its members
-  ("Taliban militants attacked", "NATO service members were killed": `_members`; same-tree A/B,
-  participants F1 tune 0.704 -> 0.714, check unchanged, WikiEvents unchanged);
 - an acronym the text spells out in lowercase words ("hypersensitivity pneumonitis, or HP",
   "improvised explosive device (IED)") is a term, never a mention (`term_acronyms`);
 - names in page furniture left in the text ("Mariana Zuñiga contributed to this report",
@@ -92,18 +89,6 @@ def mention_role(token: Any) -> str:
     return "other"
 
 
-def _members(ent: Any) -> Any:
-    """The group noun an organisation's name modifies, when the group is its members acting:
-    "Taliban militants attacked", "NATO service members were killed"; the organisation then acts
-    in the group's role, and no unnamed group is counted beside it."""
-    if ent.label_ != "ORG":
-        return None
-    head = ent.root.head
-    if ent.root.dep_ != "compound" or head.pos_ != "NOUN" or head.lemma_.lower() not in GROUP_NOUNS:
-        return None
-    return head
-
-
 # "hypersensitivity pneumonitis, or HP", "improvised explosive device (IED)": an acronym the text
 # spells out in lowercase words names a thing, not an actor (the NER often labels it ORG; "HP" was
 # selected as an organisation acting and named repeatedly). Gold fake participants P tune 0.663 ->
@@ -180,10 +165,6 @@ def entity_clusters(doc: Any) -> list[Cluster]:
             continue  # "hypersensitivity pneumonitis, or HP": a term, not an organisation
         # The dateline's city is where the story was filed, never an actor ("BUFFALO, N.Y. —").
         role = "place" if in_dateline(text, ent.start_char, ent.end_char) else mention_role(ent.root)
-        members = _members(ent)
-        if members is not None:
-            role = mention_role(members)
-            taken.add(members.i)
         label = "PERSON" if ent.label_ in ("ORG", "GPE", "NORP") and person_apposition(ent.root) else ent.label_
         start, end = unglued(text, ent.start_char, _owner_end(ent))  # "Ilhan OmarIlhan": a lost line break
         mentions.append(Mention(start, end, text[start:end], label, role, sentence_of[ent.root.i]))
