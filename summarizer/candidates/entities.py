@@ -10,8 +10,6 @@ Clustering (all on the parse's entity spans, no capitalised-word guessing):
 - an acronym ~ the initials of an expansion in the text: "IRA" ~ "Irish Republican Army", "U.S." ~ "United States";
 - an acronym the text spells out in lowercase words ("hypersensitivity pneumonitis, or HP",
   "improvised explosive device (IED)") is a term, never a mention (`term_acronyms`);
-- names in page furniture left in the text ("Mariana Zuñiga contributed to this report",
-  furniture.py) are no mentions;
 - an office noun ~ the one person the text gives that office: "the president" ~ "President Trump"
   (offices.py); it counts as the person's mention but never names the cluster.
 Kind (kinds.py): PERSON -> person, and so is a name in apposition with a noun for one person;
@@ -33,7 +31,6 @@ import re
 from typing import Any
 
 from summarizer.candidates.datelines import in_dateline
-from summarizer.candidates.furniture import furniture_spans
 from summarizer.candidates.glue import unglued
 from summarizer.candidates.kinds import INSTITUTION_NOUNS, cluster_kind, person_apposition
 from summarizer.candidates.lexicon import COUNTRIES
@@ -154,12 +151,10 @@ def entity_clusters(doc: Any) -> list[Cluster]:
     sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
     text = text_of(doc)
     mentions: list[Mention] = []
-    # A credit's name is a reporter's, not an actor's: furniture tokens are taken before any mention.
-    furniture = furniture_spans(doc)
-    taken = {t.i for t in doc if any(s <= t.idx < e for s, e in furniture)}
+    taken: set[int] = set()
     terms = term_acronyms(text)
     for ent in doc.ents:
-        if ent.label_ not in _LABELS or not key_tokens(ent.text) or ent.start in taken:
+        if ent.label_ not in _LABELS or not key_tokens(ent.text):
             continue
         if acronym(ent.text) in terms:
             continue  # "hypersensitivity pneumonitis, or HP": a term, not an organisation
