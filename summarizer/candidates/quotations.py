@@ -50,9 +50,7 @@ _QUOTE_PATTERNS = [
 
 def _curly_double(text: str) -> list[tuple[int, int]]:
     """“...” pairs; an opening mark never closed (a quote running over paragraphs) ends at
-    its paragraph's end. A "”" opening a line before a word opens a quote (a typesetting slip:
-    '\n”Mr. Trump embodies…” ― Sonya Herridge')."""
-    text = re.sub(r"(?:^|(?<=\n))([ \t\xa0]*)”(?=\w)", "\\1“", text)  # same length: offsets hold
+    its paragraph's end."""
     out, i = [], text.find("“")
     while i != -1:
         close, reopen = text.find("”", i + 1), text.find("“", i + 1)

@@ -28,8 +28,6 @@ def source_span(head: Any) -> tuple[int, int]:
         ent = next(e for e in head.doc.ents if e.start <= head.i < e.end)
         start = min(ent.start, min((c.left_edge.i for c in head.lefts if c.dep_ in ("compound", "amod")),
                                    default=ent.start))
-        while start < head.i and (head.doc[start].is_punct or head.doc[start].is_space):
-            start += 1  # the NER can take a signature's dash into the name ("― Jacklyn Ashley")
         return start, ent.end
     left = [c for c in head.lefts if c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod")]
     return (min(c.left_edge.i for c in left) if left else head.i), head.i + 1
