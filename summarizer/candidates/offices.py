@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["OFFICE_NOUNS", "TITLE_ABBREVIATIONS", "office_holders", "office_word"]
+__all__ = ["OFFICE_NOUNS", "office_holders"]
 
 # Singular nouns that name an office or a function: "the president" is the president the text names.
 OFFICE_NOUNS = frozenset(
@@ -29,19 +29,7 @@ OFFICE_NOUNS = frozenset(
     "leader judge lawyer attorney diplomat negotiator journalist reporter source critic expert analyst "
     "investigator officer lawmaker legislator member agent guard governor mayor chief director".split()
 )
-# A title before a name is often abbreviated: "Gov. Eric Holcomb" holds the office "the governor"
-# names (sources.Resolver's titled persons).
-TITLE_ABBREVIATIONS = {
-    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "sec": "secretary",
-    "pres": "president", "atty": "attorney", "supt": "superintendent",
-}
 _MODIFIERS = {"amod", "compound"}
-
-
-def office_word(token: Any) -> str:
-    """The token's word with a title abbreviation spelled out: 'Gov.' -> 'governor'."""
-    key = token.lower_.rstrip(".")
-    return TITLE_ABBREVIATIONS.get(key, key)
 
 
 def _office(token: Any) -> bool:
