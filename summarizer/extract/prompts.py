@@ -18,13 +18,17 @@ from summarizer.schema import SCHEMA_VERSION
 # The code around the model (the candidate quotes and numbers it is shown, and how ground.py
 # reads its answer) shapes a summary as much as the prompt text: bump this when
 # quotations.py, figures.py, find_candidates or ground.py's rules change.
-CANDIDATE_RULES = 9  # 5: the spaCy backbone; 6: roles keep modifiers, an event line that inverts the lead is replaced;
+CANDIDATE_RULES = 10  # 5: the spaCy backbone; 6: roles keep modifiers, an event line that inverts the lead is replaced;
 # 7: event dates (dateline, background, spans, the article date), figures, attributions, participants, outlets;
 # 8: the event place is the dateline's city; office nouns and name variants join their person;
 # stance verbs keep their verb; figures pass figures.news.is_figure (no vague plurals);
 # 9: named days and the day after the anchor; non-English text keeps no participants or positions;
 # settings, glued names, furniture, data sources hold no position; dash signatures, office sources;
 # sports results, ages, breakdowns, hyphenated kinds, European money; titled offices, mixed-case datelines
+# 10: rules that lifted only the tune half reverted (sports results, scored N times, breakdowns,
+# furniture, org-modified groups, surname merges, titled offices, mixed-case datelines, office
+# sources, dash signatures, the day after the anchor); cues, clause and relative-clause bounds,
+# nearest subject; background countries, term acronyms, institutions; 'and a half', currencies, units
 
 _FRONT = re.compile(r"\A---\n(?P<head>.*?)\n---\n", re.S)
 
