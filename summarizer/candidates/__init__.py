@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from summarizer.candidates.attributions import Attribution, can_hold_view, find_attributions
 from summarizer.candidates.datelines import dateline_place
@@ -64,11 +65,7 @@ def find_candidates(text: str, pipeline: str = DEFAULT_PIPELINE, *, people: bool
     the parser was not trained on, whose "names" and speech verbs would be noise (pipeline.py)."""
     doc = parse(text, pipeline)
     require_words(doc)
-    clusters = entity_clusters(doc) if people else []
-    attributions = [a for a in find_attributions(doc, clusters) if _position_like(a)] if people else []
-    attributions = positions_held(attributions, clusters)  # a cited data source holds no position
-    actors = [Actor(f.name, _KINDS[f.kind], f.aliases, role_of(doc, f.cluster), *_first_named(f.cluster))
-              for f in select_participants(doc, clusters, attributions) if f.kind in _KINDS] if people else []
+    attributions, actors = _people(doc) if people else ([], [])
     quotes = [_quotation(text, a) for a in attributions]
     numbers = [n for n in find_quantities(text) if is_figure(text, n) and not _furniture(text, n)]
     return Candidates(
@@ -79,6 +76,16 @@ def find_candidates(text: str, pipeline: str = DEFAULT_PIPELINE, *, people: bool
         lead=lead_clause(doc),
         place=dateline_place(text),
     )
+
+
+def _people(doc: Any) -> tuple[list[Attribution], list[Actor]]:
+    """The attributions that can be positions, and the participants code selects."""
+    clusters = entity_clusters(doc)
+    attributions = [a for a in find_attributions(doc, clusters) if _position_like(a)]
+    attributions = positions_held(attributions, clusters)  # a cited data source holds no position
+    actors = [Actor(f.name, _KINDS[f.kind], f.aliases, role_of(doc, f.cluster), *_first_named(f.cluster))
+              for f in select_participants(doc, clusters, attributions) if f.kind in _KINDS]
+    return attributions, actors
 
 
 def _first_named(cluster: Cluster) -> tuple[int, int]:

@@ -65,6 +65,6 @@ def cluster_kind(label: str, mentions: Sequence[Any], name: str = "") -> str:
         kind = "organisation"  # "the court", "the Afghan government", "recent governments": not a crowd
     if kind == "country" and not any(m.role in ("agent", "patient") for m in mentions):
         return "place"
-    if kind == "organisation" and name and name.split()[-1].lower() in SETTING_HEADS:
+    if kind == "organisation" and head in SETTING_HEADS:
         return "place"
     return kind

@@ -66,11 +66,11 @@ VAGUE_BASE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "mi
               "tens": 10}  # fmt: skip
 
 
-def _word_number(words: str) -> float:
-    """'twenty-five' -> 25, 'two hundred and five' -> 205, 'half a dozen' -> 6, 'a' -> 1."""
+def number_word(words: str) -> float:
+    """A number written in words: 'twenty-five' -> 25, 'two hundred and five' -> 205, 'half a dozen' -> 6, 'a' -> 1."""
     tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t != "and"]
     if tokens[:1] == ["half"] and tokens[1:2] in (["a"], ["an"]):
-        return 0.5 * (_word_number(" ".join(tokens[2:])) if tokens[2:] else 1)  # "half a dozen", "half a million"
+        return 0.5 * (number_word(" ".join(tokens[2:])) if tokens[2:] else 1)  # "half a dozen", "half a million"
     total = 0.0
     for tok in tokens:
         if tok in ("hundred", "dozen"):
@@ -80,14 +80,9 @@ def _word_number(words: str) -> float:
     return total
 
 
-def number_word(words: str) -> float:
-    """A number written in words: 'twenty-five' -> 25, 'an' -> 1."""
-    return _word_number(words)
-
-
 def number(m: re.Match[str]) -> float:
     if not m["d"]:
-        return _word_number(m["w"])
+        return number_word(m["w"])
     digits = m["d"]
     if re.fullmatch(r"\d+,\d{1,2}", digits):
         return float(digits.replace(",", "."))  # a decimal comma: "7,5"
