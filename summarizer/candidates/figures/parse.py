@@ -13,6 +13,7 @@ from summarizer.candidates.figures.news import restated
 from summarizer.candidates.figures.quantity import Quantity, approx
 from summarizer.candidates.figures.specials import specials
 from summarizer.candidates.figures.units import (
+    ORDER_WORDS,
     PERCENT,
     abbrev_unit,
     million_after,
@@ -30,7 +31,7 @@ _SIGN = re.compile(r"(?:[-−]|\b(?i:minus)[- ]?)$")
 # Before the whole that a part is counted out of: "3 out of 4", "two of three", "12 of its last 15".
 _WHOLE_BEFORE = re.compile(
     rf"(?i:\bout\s+of\s+|(?:\d|\b(?:{BASIC_WORD}))\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?"
-    r"(?:(?:last|first|next|past|previous|final|remaining)\s+)?)$"
+    rf"(?:(?:{ORDER_WORDS})\s+)?)$"
 )
 _SIGN_CONTEXT = re.compile(r"(?:^|[(\[]|\b(?i:to|at|of|by|was|is|hit|reached)\s|[$€£¥])$")
 

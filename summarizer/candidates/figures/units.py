@@ -65,9 +65,11 @@ _MODEL = re.compile(r"\s+[A-Z]?\d+(?:[-‑]\d+)?[A-Za-z]{0,3}\b")
 # An all-capitals word that names what a decimal measures, when no lower-case noun follows it.
 # A lower-case word after it may be a function word ("a 5.2 WAR this season"), not a noun it modifies.
 _ACRONYM = re.compile(r"\s(?P<u>[A-Z]{2,5})\b(?![-‑])(?:\s+(?P<next>[a-z]+))?")
+# Words that pick a run out of a whole: "12 of its last 15 games", "two of the past three".
+ORDER_WORDS = "last|first|next|past|previous|final|remaining"
 # After "of" in a part of a whole: a determiner, or the whole's own count ("3 of 4 games").
 _DETERMINER = re.compile(r"(?:\s+(?:the|its|their|his|her|our|these|those|all))?"
-                         r"(?:\s+(?:last|first|next|past|previous|final|remaining))?(?:\s+\d[\d,]*(?![\d,.]))?")
+                         rf"(?:\s+(?:{ORDER_WORDS}))?(?:\s+\d[\d,]*(?![\d,.]))?")
 _NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)")
 
 
@@ -185,9 +187,12 @@ def noun_unit(text: str, pos: int, value: float) -> tuple[str | None, bool]:
     return None, False
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
 def million_after(text: str, pos: int) -> bool:
     """An "m" before "of" or a counted noun is a million ("35m of its devices", "2 m people")."""
-    return bool(re.compile(r"\s+of\b").match(text, pos)) or noun_unit(text, pos, 2)[0] is not None
+    return bool(_OF_AFTER.match(text, pos)) or noun_unit(text, pos, 2)[0] is not None
 
 
 def british(unit: str) -> str:
