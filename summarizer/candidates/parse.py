@@ -30,6 +30,7 @@ import re
 import threading
 from typing import Any
 
+from summarizer.candidates.gemm import numpy_ops, one_blas_thread
 from summarizer.errors import ConfigError, InputError
 
 __all__ = ["DEFAULT_PIPELINE", "PACKAGE", "BLOCK_CHARS", "MAX_PARSED_CHARS", "load_pipeline", "parse",
@@ -62,7 +63,7 @@ def load_pipeline(name: str = DEFAULT_PIPELINE) -> Any:
         try:
             import spacy
 
-            nlp = spacy.load(name)
+            nlp = numpy_ops(spacy.load(name))  # numpy's OpenBLAS, not blis: less CPU per parse (gemm.py)
             _register_line_breaks()
         except ImportError as exc:
             raise ConfigError(f"spaCy is not installed ({exc}): pip install 'spacy>=3.8,<3.9' {PACKAGE}") from exc
@@ -146,6 +147,10 @@ class Batcher:
                 following.ready.set()
 
     def _parse(self, batch: list[_Job]) -> None:
+        with one_blas_thread():
+            self._parse_batch(batch)
+
+    def _parse_batch(self, batch: list[_Job]) -> None:
         try:
             docs = list(self.nlp.pipe([text for job in batch for text in job.texts], batch_size=PIPE_BATCH_SIZE))
         except Exception:  # noqa: BLE001 - find whose text it was: each caller parsed alone
