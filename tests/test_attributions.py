@@ -87,6 +87,10 @@ CASES = [
      "Mr. Bush", "said", "The museum, Mr. Bush said, celebrated several of his heroes"),
     # a cue verb the tagger reads as a plural noun, rooting a sentence with a subject and a "that" clause
     ("But Trump claims that he should be the exception.", "Trump", "claims", "he should be the exception"),
+    # ... or a subject the parse made its compound, with the clause it reports before it
+    ("Secrecy is not a stranger when it comes to Hillary Clinton’s health issues, the Democratic presidential "
+     "candidate’s former doctor maintains.",
+     "doctor", "maintains", "Secrecy is not a stranger when it comes to Hillary Clinton’s health issues"),
     # the parse makes the cue's clause a complement of the verb it reports
     ("The Republican nominee continues to insist, most recently in a Labor Day interview with ABC News, "
      "that he really, really wants to release his taxes but can't because he is being audited.",
