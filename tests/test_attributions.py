@@ -91,6 +91,11 @@ CASES = [
     ("Secrecy is not a stranger when it comes to Hillary Clinton’s health issues, the Democratic presidential "
      "candidate’s former doctor maintains.",
      "doctor", "maintains", "Secrecy is not a stranger when it comes to Hillary Clinton’s health issues"),
+    # a reported clause the parse hung on the cue as an adverbial clause, with nothing subordinating it
+    ("Trump said after the convention he would not accept Cruz's endorsement if it were offered.",
+     "Trump", "said", "he would not accept Cruz's endorsement if it were offered"),
+    ("Trump tweeted in the early morning hours that Machado was “disgusting” and “a con”.",
+     "Trump", "tweeted", "Machado was “disgusting” and “a con"),
     # the parse makes the cue's clause a complement of the verb it reports
     ("The Republican nominee continues to insist, most recently in a Labor Day interview with ABC News, "
      "that he really, really wants to release his taxes but can't because he is being audited.",
