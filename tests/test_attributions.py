@@ -96,6 +96,14 @@ CASES = [
      "Trump", "said", "he would not accept Cruz's endorsement if it were offered"),
     ("Trump tweeted in the early morning hours that Machado was “disgusting” and “a con”.",
      "Trump", "tweeted", "Machado was “disgusting” and “a con"),
+    # a stance's object ends before the writer's aside on it, set off by a comma; a dash may open
+    # what the object means
+    ("Graham has acknowledged the reality of climate change, which makes him something of an outlier among "
+     "Republican lawmakers.", "Graham", "acknowledged", "acknowledged the reality of climate change"),
+    ("Sen. Ted Cruz is endorsing Donald Trump's presidential campaign, the latest chapter in a rocky relationship "
+     "between the two men.", "Sen. Ted Cruz", "endorsing", "endorsing Donald Trump's presidential campaign"),
+    ("Venezuelans fear just the opposite — a deepening of official repression.",
+     "Venezuelans", "fear", "fear just the opposite — a deepening of official repression"),
     # the parse makes the cue's clause a complement of the verb it reports
     ("The Republican nominee continues to insist, most recently in a Labor Day interview with ABC News, "
      "that he really, really wants to release his taxes but can't because he is being audited.",
@@ -123,6 +131,15 @@ def test_trailing_participle_is_the_next_attribution() -> None:
     assert [(a.source, a.cue, a.content) for a in find_attributions(parse(text))] == [
         ("Senator Perdue", "said", "the attacks did not hurt Romney"),
         ("Senator Perdue", "arguing", "divisions in the party did"),
+    ]
+
+
+def test_an_aside_on_the_object_is_a_claim_of_its_own() -> None:
+    # "…, who says he is honored" is Trump's, not part of Cruz's endorsement
+    text = "Ted Cruz endorses Trump, who says he is honored."
+    assert [(a.source, a.cue, a.content) for a in find_attributions(parse(text))] == [
+        ("Ted Cruz", "endorses", "endorses Trump"),
+        ("Trump", "says", "he is honored"),
     ]
 
 

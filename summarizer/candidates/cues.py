@@ -246,4 +246,22 @@ def with_verb(token: Any, span: tuple[int, int]) -> tuple[int, int]:
         return span
     if any(c.dep_ == "ccomp" for c in token.children):
         return span
-    return token.i, end
+    return token.i, _aside(token.doc, start, end)
+
+
+def _aside(doc: Any, start: int, end: int) -> int:
+    """The end of a stance's object before the writer's aside on it: a relative clause or an
+    apposition set off by a comma ("endorses Trump, who says he is honored", "acknowledged the
+    reality of climate change, which makes him an outlier", "endorsing Trump's campaign, the
+    latest chapter in a rocky relationship"). The stance is the verb and its object; PolNeAR's
+    tune half annotates it without the aside (5 such contents overran). A dash may open what the
+    object means ("fear just the opposite — a deepening of official repression", the gold tune
+    half's quote), so it does not cut."""
+    for t in doc[start:end]:
+        first = t.left_edge.i
+        if first - start < 1 or doc[first - 1].text != "," or not start <= t.head.i < first:
+            continue
+        if (t.dep_ == "relcl" and doc[first].tag_ in ("WP", "WDT") and doc[first].lower_ != "that"
+                or t.dep_ == "appos" and t.pos_ == "NOUN" and doc[first].pos_ == "DET"):
+            return first - 1
+    return end
