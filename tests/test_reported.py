@@ -18,6 +18,12 @@ TAILS = [
     # a relative clause without a cue stays: the gold suite's quotes keep it
     ("Castro said he fought with the man, who snatched the keys from his hand.",
      "said", "he fought with the man, who snatched the keys from his hand"),
+    # ... but one on a name just before its comma is the writer's aside on that name
+    ("His office said he was keeping plans for traveling to Florida for a conference of the Republican Governors "
+     "Association, which gave nearly $5.9 million toward his campaign.", "said",
+     "he was keeping plans for traveling to Florida for a conference of the Republican Governors Association"),
+    ("Trump is demanding that President Barack Obama make a pledge not to pardon Hillary Clinton, who has not been "
+     "charged with any crime.", "demanding", "President Barack Obama make a pledge not to pardon Hillary Clinton"),
     # a participle cue after a comma is the next attribution of the same source
     ("Trump said the deal was dead, arguing that China had cheated.", "said", "the deal was dead"),
 ]
