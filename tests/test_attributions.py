@@ -143,6 +143,12 @@ def test_an_aside_on_the_object_is_a_claim_of_its_own() -> None:
     ]
 
 
+def test_a_quote_inside_a_reported_clause_is_the_outer_speakers() -> None:
+    # the quote keeps its stop inside the marks, the clause ends before it: still inside it
+    text = "The Indiana governor said Democrats and the media are to blame for focusing on “he said this, he tweeted that.”"
+    assert [(a.source, a.cue) for a in find_attributions(parse(text))] == [("The Indiana governor", "said")]
+
+
 def test_a_named_apposition_names_the_speaker_though_the_noun_is_a_cluster() -> None:
     # "prosecutor" can be a cluster of its own (an acting person noun); the apposition is who speaks
     from summarizer.candidates.entities import Cluster, Mention
