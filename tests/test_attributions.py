@@ -91,11 +91,6 @@ CASES = [
     ("Secrecy is not a stranger when it comes to Hillary Clinton’s health issues, the Democratic presidential "
      "candidate’s former doctor maintains.",
      "doctor", "maintains", "Secrecy is not a stranger when it comes to Hillary Clinton’s health issues"),
-    # a reported clause the parse hung on the cue as an adverbial clause, with nothing subordinating it
-    ("Trump said after the convention he would not accept Cruz's endorsement if it were offered.",
-     "Trump", "said", "he would not accept Cruz's endorsement if it were offered"),
-    ("Trump tweeted in the early morning hours that Machado was “disgusting” and “a con”.",
-     "Trump", "tweeted", "Machado was “disgusting” and “a con"),
     # a stance's object ends before the writer's aside on it, set off by a comma; a dash may open
     # what the object means
     ("Graham has acknowledged the reality of climate change, which makes him something of an outlier among "

@@ -152,27 +152,6 @@ def _stray_clause(kids: list[Any]) -> Any | None:
     return None
 
 
-_CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "expl"}
-_SUBORDINATORS = {"WDT", "WP", "WP$", "WRB"}  # wh-words; a subordinating conjunction is a "mark"
-
-
-def _unmarked_clause(token: Any, kids: list[Any]) -> Any | None:
-    """A clause with its own subject that the parse hung on the cue as an adverbial clause, though
-    nothing subordinates it: "Trump said after the convention he would not accept…", "tweeted in
-    the early morning hours that Machado was…" ("that" read as an adverb). A real adverbial
-    clause has its marker ("because", "if", "when"), a misparsed relative clause its wh-word
-    ("…, most of whom had announced", "both of which we are trying"): either keeps it out."""
-    for kid in kids:
-        if kid.dep_ != "advcl" or kid.i < token.i or kid.pos_ not in ("VERB", "AUX"):
-            continue
-        if not any(k.dep_ in _CLAUSE_SUBJECTS for k in kid.children):
-            continue
-        lead = kid.doc[kid.left_edge.i:kid.i]
-        if all(t.lower_ == "that" or not (t.dep_ == "mark" or t.tag_ in _SUBORDINATORS) for t in lead):
-            return kid
-    return None
-
-
 def _second_clause(clause: Any) -> int | None:
     """Where a reported clause's second conjoined clause with its own subject begins ("a second
     device was found and that location is being treated as a crime scene"): the claim is the
@@ -193,8 +172,7 @@ def content_of(token: Any) -> tuple[int, int] | None:
     # a ccomp before the verb's own "that" is a cue clause the parse inverted (see _inverted)
     mark = next((c.i for c in token.children if c.dep_ == "mark" and c.lower_ == "that"), -1)
     kids = [c for c in kids if not (c.dep_ == "ccomp" and c.right_edge.i < mark)]
-    ccomp = ([c for c in kids if c.dep_ == "ccomp"] or [c for c in [_stray_clause(kids)] if c is not None]
-             or [c for c in [_unmarked_clause(token, kids)] if c is not None])
+    ccomp = [c for c in kids if c.dep_ == "ccomp"] or [c for c in [_stray_clause(kids)] if c is not None]
     if not ccomp and (that := _inverted(token)) is not None:
         end = that.head.right_edge.i + 1
         return strip_span(doc, that.i + 1, trim_tail(doc, that.i + 1, end, CUES))
@@ -214,8 +192,6 @@ def content_of(token: Any) -> tuple[int, int] | None:
         return None
     start = min(c.left_edge.i for c in chosen)
     end = max(c.right_edge.i for c in chosen) + 1
-    if ccomp and ccomp[0].dep_ == "advcl":  # from its subject: "said after the convention he would…"
-        start = max(start, min(k.left_edge.i for k in ccomp[0].children if k.dep_ in _CLAUSE_SUBJECTS))
     if ccomp and (second := _second_clause(ccomp[0])) is not None and second > start + 3:
         end = second
     if start < token.i < end:  # the complement straddles the cue: keep the side after it
