@@ -87,10 +87,6 @@ CASES = [
      "Mr. Bush", "said", "The museum, Mr. Bush said, celebrated several of his heroes"),
     # a cue verb the tagger reads as a plural noun, rooting a sentence with a subject and a "that" clause
     ("But Trump claims that he should be the exception.", "Trump", "claims", "he should be the exception"),
-    # ... or a subject the parse made its compound, with the clause it reports before it
-    ("Secrecy is not a stranger when it comes to Hillary Clinton’s health issues, the Democratic presidential "
-     "candidate’s former doctor maintains.",
-     "doctor", "maintains", "Secrecy is not a stranger when it comes to Hillary Clinton’s health issues"),
     # a stance's object ends before the writer's aside on it, set off by a comma; a dash may open
     # what the object means
     ("Graham has acknowledged the reality of climate change, which makes him something of an outlier among "

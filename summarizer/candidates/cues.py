@@ -67,21 +67,11 @@ def is_cue(token: Any) -> bool:
 
 def _misread_verb(token: Any) -> bool:
     """"But Trump claims that he should be the exception": the tagger reads "claims" as a plural
-    noun, yet it roots the sentence with a subject and a clause it reports, which only a verb
-    has. The subject may be parsed as the noun's compound ("Trump charges that countries…",
-    "…, the candidate's former doctor maintains."), and the clause may come first or lack "that"."""
+    noun, yet it roots the sentence with a subject and a "that" clause, which only a verb has."""
     kids = list(token.children)
-    return (token.pos_ == "NOUN" and token.tag_ == "NNS" and token.dep_ == "ROOT"
-            and _misread_subject(token) is not None and any(k.dep_ == "ccomp" for k in kids))
-
-
-def _misread_subject(token: Any) -> Any | None:
-    """The speaker of a misread cue: the compound just before it, else its nsubj."""
-    kids = list(token.children)
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    if before is not None and before.dep_ == "compound" and before.head.i == token.i:
-        return before
-    return next((k for k in kids if k.dep_ == "nsubj" and k.i < token.i), None)
+    return (token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(k.dep_ == "nsubj" for k in kids)
+            and any(k.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in k.children)
+                    for k in kids))
 
 
 def _inverted(token: Any) -> Any | None:
@@ -99,8 +89,6 @@ def _inverted(token: Any) -> Any | None:
 
 def subject_of(token: Any) -> Any | None:
     """The token that names who speaks: the cue's nsubj, else the governing verb's."""
-    if _misread_verb(token):
-        return _misread_subject(token)
     for _ in range(3):
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
         if subjects:
