@@ -96,17 +96,18 @@ def find_attributions(doc: Any, clusters: list[Cluster] | None = None) -> list[A
     """Every attribution in the parsed text, in text order."""
     clusters = entity_clusters(doc) if clusters is None else clusters
     resolver = Resolver(doc, clusters)
-    cues = {t.i: t for t in doc if is_cue(t) and subject_of(t) is not None}
+    speakers = {t.i: s for t in doc if is_cue(t) and (s := subject_of(t)) is not None}  # cue -> its subject
+    cues = {i: doc[i] for i in speakers}
+    quotes = direct_quotes(text_of(doc))
     found: dict[int, Attribution] = {}
     for i, token in cues.items():
         content = content_of(token)
         content = with_verb(token, content) if content else None
-        subject = subject_of(token)
-        if content and subject is not None and (not (content[0] <= subject.i < content[1])
-                                                or parenthetical(token)):
+        subject = speakers[i]
+        if content and (not (content[0] <= subject.i < content[1]) or parenthetical(token)):
             found[i] = _make(doc, resolver, subject, (i, i + 1), content, "reported")
     quoted: dict[int, tuple[int, int]] = {}
-    for start, end in direct_quotes(text_of(doc)):
+    for start, end in quotes:
         cue = quote_cue(doc, start, end, cues)
         if cue is None:
             continue
@@ -116,10 +117,8 @@ def find_attributions(doc: Any, clusters: list[Cluster] | None = None) -> list[A
         have = found.get(i)
         if have and have.content_start <= start and end <= have.content_end:
             continue  # the quote is part of the reported clause: keep the clause
-        subject = subject_of(cues[i])
-        if subject is not None:
-            found[i] = _make(doc, resolver, subject, (i, i + 1), (start, end), "quote", char_content=True)
-    for start, end in direct_quotes(text_of(doc)):
+        found[i] = _make(doc, resolver, speakers[i], (i, i + 1), (start, end), "quote", char_content=True)
+    for start, end in quotes:
         if (hit := dash_source(doc, end)) and not any(a.content_start <= start < a.content_end
                                                        for a in found.values()):
             subject, dash = hit

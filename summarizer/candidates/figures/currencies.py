@@ -34,8 +34,7 @@ _MORE_WORDS = {
     **dict.fromkeys(["koruna", "korunas"], "CZK"), **dict.fromkeys(["taka"], "BDT"),
     **dict.fromkeys(["cedi", "cedis"], "GHS"), **dict.fromkeys(["tenge"], "KZT"),
     **dict.fromkeys(["bolivar", "bolivars", "bolívar", "bolívares"], "VES"),
-    **dict.fromkeys(["swiss franc", "swiss francs"], "CHF"),
-}  # fmt: skip
+}  # fmt: skip  ("Swiss francs" is a qualified name: QUALIFIED below)
 ALL_WORDS = CURRENCY_WORDS | _MORE_WORDS
 
 # A country's adjective before a name several currencies share: "Mexican pesos", "Kenyan shillings".
