@@ -10,7 +10,8 @@ measured is the client. Concurrency 1 runs on a subset (--sequential, default 50
 because 500 x 200 ms would take 100 s to say the same thing; speed-ups are over its rate.
 --asyncio also times asyncio + to_thread around the same pipeline, the alternative to threads.
 --sdk times bare chat requests (no pipeline): the sync client in 32 threads against AsyncOpenAI
-in one event loop, i.e. what an AsyncOpenAI path could save per call.
+in one event loop, i.e. what an AsyncOpenAI path could save per call, and against the lean
+http.client path the openai backend takes to a plain-http server (summarizer/backends/wire.py).
 
 The pipeline makes one LLM call per article (the overview; code does the rest), so the server
 answers with an overview. Every article is distinct and parsed by spaCy each time (no parse is
@@ -35,6 +36,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from summarizer.backends.openai import OpenAIBackend  # noqa: E402
+from summarizer.backends.wire import Wire  # noqa: E402
 from summarizer.batch import Item, open_output, run_batch, summarize_item  # noqa: E402
 from summarizer.config import Settings  # noqa: E402
 
@@ -120,6 +122,13 @@ def run_sdk(base_url: str, n: int, concurrency: int) -> None:
         started, cpu = time.perf_counter(), time.process_time()
         list(pool.map(lambda _: client.chat.completions.create(model="m", messages=messages), range(n)))
         report("sdk sync threads", concurrency, n, started, cpu)
+        wire = Wire.for_url(client, base_url, "x", 30.0)
+        assert wire is not None
+        body = {"model": "m", "messages": messages}
+        list(pool.map(lambda _: wire.post(body), range(concurrency)))
+        started, cpu = time.perf_counter(), time.process_time()
+        list(pool.map(lambda _: wire.post(body), range(n)))
+        report("wire (http.client)", concurrency, n, started, cpu)
 
     async def main() -> None:
         aclient = openai.AsyncOpenAI(api_key="x", base_url=base_url, max_retries=0)
@@ -139,7 +148,7 @@ def run_sdk(base_url: str, n: int, concurrency: int) -> None:
 
 def report(engine: str, level: int, n: int, started: float, cpu: float) -> None:
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
-    print(f"{engine:<18}{level:>12}{n:>10}{n / elapsed:>12.1f}{'':>10}{cpu / n * 1000:>23.1f}", flush=True)
+    print(f"{engine:<20}{level:>12}{n:>10}{n / elapsed:>12.1f}{'':>10}{cpu / n * 1000:>23.1f}", flush=True)
 
 
 def main() -> None:
@@ -162,7 +171,7 @@ def main() -> None:
         run_threads(base_url, 16, 8)  # warm-up: imports, connection pool
         print(f"FakeOpenAIServer latency {args.latency * 1000:.0f} ms; {args.articles} articles per run "
               f"(concurrency 1: {args.sequential} articles)")
-        print(f"{'engine':<18}{'concurrency':>12}{'articles':>10}{'articles/s':>12}{'speed-up':>10}"
+        print(f"{'engine':<20}{'concurrency':>12}{'articles':>10}{'articles/s':>12}{'speed-up':>10}"
               f"{'client CPU ms/article':>23}")
         base = None
         rows = [("threads", level, args.sequential if level == 1 else args.articles) for level in levels]
@@ -171,7 +180,7 @@ def main() -> None:
         for engine, level, n in rows:
             rate, cpu_ms = (run_threads if engine == "threads" else run_asyncio)(base_url, n, level)
             base = base or rate
-            print(f"{engine:<18}{level:>12}{n:>10}{rate:>12.1f}{rate / base:>9.1f}x{cpu_ms:>23.1f}", flush=True)
+            print(f"{engine:<20}{level:>12}{n:>10}{rate:>12.1f}{rate / base:>9.1f}x{cpu_ms:>23.1f}", flush=True)
         if args.sdk:
             run_sdk(base_url, args.articles, max(levels))
         parse, batched = parse_ms(min(args.articles, 100)), parse_ms(min(args.articles, 200), 32)
