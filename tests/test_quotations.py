@@ -6,7 +6,7 @@ import pytest
 
 from summarizer.candidates import find_candidates
 from summarizer.candidates.names import is_news_outlet
-from summarizer.candidates.quotations import find_quotations, source_kind
+from summarizer.candidates.quotations import _quote_spans, find_quotations, source_kind
 from summarizer.ground import _setting_not_actor
 
 
@@ -46,6 +46,26 @@ def _speakers(text):
 )
 def test_speakers(text, expected):
     assert _speakers(text) == expected
+
+
+# (text, the quotes as found): every common quote mark, with no mark left inside a quote.
+QUOTE_MARKS = [
+    ("He said “we will win” today.", ["we will win"]),
+    ('He said "we will win" today.', ["we will win"]),
+    ("He said ‘we will win’ today.", ["we will win"]),
+    ("He said 'we will win' today.", ["we will win"]),
+    ("Il a dit « nous gagnerons » hier.", ["nous gagnerons"]),
+    # ASCII doubled marks, as some wires print “…” (PolNeAR's New York Times text): no stray '
+    ("Not paying taxes ''makes me smart,'' Donald J. Trump said.", ["makes me smart,"]),
+    ("the words ''I can't breathe,'' as he said", ["I can't breathe,"]),
+    ("He said ``we will win'' and left.", ["we will win"]),  # Penn Treebank style
+    ("It's the 'best' one, isn't it?", ["best"]),  # apostrophes are no quote marks
+]
+
+
+@pytest.mark.parametrize(("text", "quotes"), QUOTE_MARKS)
+def test_quote_marks(text, quotes):
+    assert [text[s:e] for s, e in _quote_spans(text)] == quotes
 
 
 @pytest.mark.parametrize(

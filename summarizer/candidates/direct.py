@@ -15,7 +15,7 @@ from summarizer.candidates.quotations import find_quotations
 
 __all__ = ["dash_source", "direct_quotes", "quote_cue"]
 
-_QUOTE_MARKS = "\"“”‘’'«»「」"
+_QUOTE_MARKS = "\"“”‘’'«»「」`"
 
 
 def direct_quotes(text: str) -> list[tuple[int, int]]:

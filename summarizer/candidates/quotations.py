@@ -42,7 +42,10 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<src>[^,.;:“”\"]+)")
 _QUOTE_PATTERNS = [
     re.compile(r"(?<!\w)\"(?=\S)((?:[^\"\n]|\n(?!\s*\n))+?)(?<=\S)\"(?!\w)"),
     re.compile(r"(?<!\w)‘(?=\S)((?:[^‘’\n]|’(?=\w))+?)(?<=\S)’(?!\w)"),
-    re.compile(r"(?<!\w)'(?=\S)((?:[^'\n]|'(?=\w))+?)(?<=\S)'(?!\w)"),
+    # ASCII doubled quote marks (''…'', and ``…'' of Penn Treebank text), as some wires print “…”;
+    # a single mark is never one half of such a pair.
+    re.compile(r"(?<![\w'`])(?:''|``)(?=[^\s'])((?:[^\n]|\n(?!\s*\n))+?)(?<=[^\s'])''(?![\w'])"),
+    re.compile(r"(?<![\w'])'(?=[^\s'])((?:[^'\n]|'(?=\w))+?)(?<=[^\s'])'(?![\w'])"),
     re.compile(r"«\s?([^»]+?)\s?»"),
     re.compile(r"「([^」]+)」"),
 ]
