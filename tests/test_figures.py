@@ -444,6 +444,9 @@ def test_more_forms(text, value, unit):
         ("thousands of COVID -19 tests", [1e3]),  # "-19" is the name's number
         ("Items 1,2 and 3", [1, 3]),  # a comma before a list item is no decimal comma
         ("a PS5 game", []),
+        ("on an Xbox or a PS4, and it's bad news", []),  # a console before punctuation, not £4
+        ("bought a PS4.", []),
+        ("paid PS4.50 for it", [4.5]),  # a decimal after it: pounds
     ],
 )
 def test_changes_names_and_commas(text, values):

@@ -94,7 +94,8 @@ def prefix_currency(text: str, start: int) -> tuple[int, str] | None:
         return None
     begin = start - len(m.group())
     sym = re.sub(r"\s", "", m["sym"] or "")
-    console = re.match(r"\d(?![\d.,])(?!\s?(?:m|bn|k|million|billion)\b)", text[start:])
+    # one digit, then no digit, decimal or scale: "PS5", and "PS4," or "PS4." before punctuation
+    console = re.match(r"\d(?!\d|[.,]\d)(?!\s?(?:m|bn|k|million|billion)\b)", text[start:])
     if sym == "PS" and (m.group() != "PS" or console):
         return None  # "PS 4", "PS5": a games console, not pounds
     if sym in _MORE_PREFIX:
