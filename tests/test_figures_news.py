@@ -55,3 +55,21 @@ def test_kinds_of_things(text, figures):
 )
 def test_pointing_back(text, figures):
     assert [q.text for q in find_quantities(text) if is_figure(text, q)] == figures
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        # a scale letter glued to a name: a resolution, a race, a model, not thousands or millions
+        ("streaming in 4K on a 4K-ready TV", []),
+        ("she ran a 5K on Sunday", []),
+        ("the Radeon Pro 5300M and 5500M", []),
+        # amounts stay: lower case, with a currency, with a noun counted, or fewer digits
+        ("around 25k cheaper", ["25k"]),
+        ("it costs $4K", ["$4K"]),
+        ("he has 100K followers", ["100K"]),
+        ("raised 300M last year", ["300M"]),
+    ],
+)
+def test_scale_letter_names(text, figures):
+    assert [q.text for q in find_quantities(text) if is_figure(text, q)] == figures

@@ -38,6 +38,11 @@ _RANK_AFTER = re.compile(
 # two-class layout"): a car's gearbox or a cabin's layout is a specification, not a figure.
 _KIND_OF = re.compile(r"[-‑](?:speed|class|door|star|cylinder|row|seater|way|wheel|wheeler|ply|stroke|valve|axle)$",
                       re.IGNORECASE)
+# Names with a scale letter glued on, not amounts: one digit and a capital K is a display
+# resolution or a race ("a 4K TV", "4K-ready", "a 5K run"), four digits and a capital M a model
+# ("the Radeon Pro 5300M": 5.3 billion otherwise; millions that many are written as billions).
+# Both were unitless figures on unseen pages; lower-case "25k" and "$4K" stay amounts.
+_NAMED_SCALE = re.compile(r"(?:\dK|\d{4,}M)(?=-|$)")
 # Before a number word that points back at parties named already: "the two countries", "both sides".
 _DEFINITE = {"the", "these", "those", "both"}
 
@@ -66,12 +71,15 @@ def is_figure(text: str, q: Mention) -> bool:
       check 0.663 -> 0.674; NewsQuant, which labels every "one", tune 0.918 -> 0.908, check 0.827
       either way). Durations stay: "a year later" is labelled;
     * not a vague plural ("dozens of sightings", "hundreds of people"): no value is written;
+    * not a name with a scale letter glued on ("a 4K TV", "4K-ready", "the Radeon Pro 5300M");
     * not the age of a person the lead does not name (`ages`: "said her son, Luis González Añez, 23");
     * not a hyphenated kind of thing ("a six-speed automatic", "a two-class layout");
     * not a number word before a superlative ("two largest economies");
     * not a number word after "the"/"these"/"those"/"both": a pronoun for parties ("the two
       countries"), unless it is a duration ("during those three months", as NewsQuant labels it).
     """
+    if _NAMED_SCALE.match(q.text) and (q.unit is None or "-" in q.text):
+        return False
     if q.unit is None:
         level = q.value != int(q.value) or q.value >= 1000
         return bool(_SCALED.search(q.text)) or (level and bool(_LEVEL_CUE.search(text, 0, q.start)))
