@@ -430,6 +430,8 @@ def test_issue_odd_forms(text, value, unit, written, low, high):
         ("a standard 3.5-liter engine", 3.5, "litres"),  # British spelling, as the abbreviations are
         ("Heineken Malaysia rose 18 sen", 18, "sen"),
         ("up to 300 PS of power", 300, "metric horsepower"),
+        ("an 80-percent charge", 80, "percent"),  # a hyphen before the word
+        ("a 5-percentage-point lead", 5, "percentage_point"),
     ],
 )
 def test_more_forms(text, value, unit):

@@ -17,9 +17,11 @@ from summarizer.candidates.lexicon import (
     singular,
 )
 
+# A hyphen before the word, "an 80-percent charge", "a 5-percentage-point lead", is the same unit
+# (these read as 80 "percents" and 5 "percentages", from the hyphenated-noun rule, before).
 PERCENT = re.compile(
-    r"(?P<pp>\s*(?i:percentage|per\s?cent(?:age)?)[- ]points?\b|\s?(?:pp|ppts?)\b)"
-    r"|(?P<pct>\s?%|\s*(?i:per\s?cent|percent|pct)\b|pc\b)"  # "0.5pc", glued, as British papers write it
+    r"(?P<pp>(?:\s*|[-‑])(?i:percentage|per\s?cent(?:age)?)[- ]points?\b|\s?(?:pp|ppts?)\b)"
+    r"|(?P<pct>\s?%|(?:\s*|[-‑])(?i:per\s?cent|percent|pct)\b|pc\b)"  # "0.5pc", glued, as British papers write it
 )
 _ABBREV = re.compile(
     r"(?P<sp>\s?)(?P<u>"
