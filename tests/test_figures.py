@@ -432,6 +432,8 @@ def test_issue_odd_forms(text, value, unit, written, low, high):
         ("up to 300 PS of power", 300, "metric horsepower"),
         ("an 80-percent charge", 80, "percent"),  # a hyphen before the word
         ("a 5-percentage-point lead", 5, "percentage_point"),
+        ("it makes 355 horsepower", 355, "horsepower"),  # its own plural, as "101 hp" reads
+        ("a 275-horsepower V6", 275, "horsepower"),
     ],
 )
 def test_more_forms(text, value, unit):

@@ -75,9 +75,14 @@ _DETERMINER = re.compile(r"(?:\s+(?:the|its|their|his|her|our|these|those|all))?
 _NEXT_WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)")
 
 
+# Measures whose plural is the word itself: "355 horsepower", "a 275-horsepower V6", "50 hertz"
+# (these read as "horsepowers" on unseen pages, where "101 hp" gave "horsepower").
+_SAME_PLURAL = frozenset({"horsepower", "hertz", "kilohertz", "megahertz", "gigahertz", "lux"})
+
+
 def _is_plural_noun(word: str) -> bool:
     low = word.lower()
-    if low in PLURAL_ONLY:
+    if low in PLURAL_ONLY or low in _SAME_PLURAL:
         return True
     if low.endswith("men") and len(low) > 5:
         return True  # fishermen, servicemen
