@@ -49,8 +49,21 @@ _SAYING = frozenset("say tell add note write state explain reply respond tweet r
 _COMPLEMENTS = {"dobj", "xcomp", "ccomp", "prep", "oprd", "attr", "pcomp", "dative", "advcl"}
 
 
-def is_cue(token: Any) -> bool:
+def cue_lemma(token: Any) -> str:
+    """The token's lemma, with the silent final "e" the lemmatizer drops from some cue verbs put
+    back: it reads "rated" and "rates" as "rat", "hoped" as "hop", "lambasted" as "lambast", so
+    "PolitiFact rated 32% of Republican claims as “false”" had no cue. Only where the word itself
+    is spelt with that "e" ("hopped" stays "hop"). Measured: PolNeAR check +1 hit (F1 0.5265 ->
+    0.5270); tune 0.595 -> 0.594, its two new "rated" contents being right but credited to the
+    cluster the NER names "Politi" (entities); gold suite and the 61 unseen pages unchanged."""
     lemma = token.lemma_.lower()
+    if lemma not in CUES and lemma + "e" in CUES and token.lower_.startswith(lemma + "e"):
+        return lemma + "e"
+    return lemma
+
+
+def is_cue(token: Any) -> bool:
+    lemma = cue_lemma(token)
     if token.pos_ not in ("VERB", "AUX") and not (lemma in CUES and token.tag_.startswith("VB")) \
             and not _misread_verb(token):
         return False
@@ -206,7 +219,7 @@ def with_verb(token: Any, span: tuple[int, int]) -> tuple[int, int]:
     """The content of a stance verb from the verb on, when it is the verb's object or infinitive
     rather than a reported clause ("that…"); a verb of saying keeps its content bare."""
     start, end = span
-    if token.lemma_.lower() in _SAYING or not token.i < start <= token.i + 6:
+    if cue_lemma(token) in _SAYING or not token.i < start <= token.i + 6:
         return span
     if any(c.dep_ == "ccomp" for c in token.children):
         return span
