@@ -117,7 +117,12 @@ def find_attributions(doc: Any, clusters: list[Cluster] | None = None) -> list[A
         have = found.get(i)
         if have and have.content_start <= start and end <= have.content_end:
             continue  # the quote is part of the reported clause: keep the clause
-        found[i] = _make(doc, resolver, speakers[i], (i, i + 1), (start, end), "quote", char_content=True)
+        quote = _make(doc, resolver, speakers[i], (i, i + 1), (start, end), "quote", char_content=True)
+        if have and _clause_apart(doc[i], have, start, end):
+            if not any(a.content_start <= start and end <= a.content_end + 1 for a in found.values()):
+                found[-1 - start] = quote  # the clause and the quote beside it: two attributions
+            continue  # (a quote inside another cue's content is that cue's: "exhorted … to “vote…”")
+        found[i] = quote
     for start, end in quotes:
         if (hit := dash_source(doc, end)) and not any(a.content_start <= start < a.content_end
                                                        for a in found.values()):
@@ -134,6 +139,25 @@ def find_attributions(doc: Any, clusters: list[Cluster] | None = None) -> list[A
 
 
 _CLOSING = " .,;:!?"
+_MARKS = "\"“”‘’'«»"
+
+
+def _clause_apart(cue: Any, clause: Attribution, start: int, end: int) -> bool:
+    """The cue reports a clause of its own ("that…", a ccomp) and the quote lies wholly outside it:
+    the quote is not that clause's words, so it must not replace it. "Sanders told MSNBC's “Morning
+    Joe” that nobody would question her intelligence" (the quote names the show), "Cruz exhorted
+    Republicans to “vote your conscience” and said he was standing on truth" (the quote is the
+    other cue's), "…and said she has the essential quality for the job: “Steadiness…”" (the quote
+    follows the claim): PolNeAR's tune half annotates the clause. The clause has its own subject, not
+    a relative pronoun (a misparsed "…the budget approved in April that boosted spending"); a quote
+    right before its cue ("“…,” he said…") is its words. Measured: PolNeAR tune P/R 0.800/0.472 ->
+    0.799/0.475, check 0.756/0.404 -> 0.754/0.406 (+2 hits each); gold suite unchanged."""
+    before = min(clause.source_start, cue.idx)
+    if end <= before and not text_of(cue.doc)[end:before].strip(_CLOSING + _MARKS):
+        return False  # "“You've beaten good teams,” he said…": the quote right before its cue is its words
+    return (clause.kind == "reported" and any(c.dep_ == "ccomp" and any(
+                k.dep_ == "nsubj" and k.tag_ not in ("WDT", "WP") for k in c.children) for c in cue.children)
+            and (end <= clause.content_start or start >= clause.content_end))
 
 
 def _outermost(found: list[Attribution]) -> list[Attribution]:
