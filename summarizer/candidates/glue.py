@@ -18,6 +18,21 @@ __all__ = ["unglued"]
 _JOIN = re.compile(r"(?<=[A-Za-z][a-z]{2})(?=[A-Z][a-z]+)")
 
 
+def _word_at(name: str, i: int) -> str:
+    """The run of letters around position i of the name ("PolitiFact" around its "F")."""
+    left = re.search(r"[^\W\d_]*$", name[:i])
+    right = re.match(r"[^\W\d_]*", name[i:])
+    return (left.group() if left else "") + (right.group() if right else "")
+
+
+def _repeated(text: str, word: str) -> bool:
+    """A glued word the text writes more than once is a word of its own ("PolitiFact" ten times in
+    a story about it, with "Fact" alone in a headline): a lost line break glues once. Measured
+    (fake backend): PolNeAR tune 0.596 -> 0.604 (its PolitiFact story had named the source
+    "Politi"), check unchanged; the gold suite and the 61 unseen pages unchanged."""
+    return len(re.findall(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", text)) > 1
+
+
 def _alone(text: str, word: str) -> bool:
     return re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", text) is not None
 
@@ -25,7 +40,8 @@ def _alone(text: str, word: str) -> bool:
 def unglued(text: str, start: int, end: int) -> tuple[int, int]:
     name = text[start:end]
     cuts = [m.start() for m in _JOIN.finditer(name)
-            if _alone(text, re.match(r"[A-Z][a-z]+", name[m.start():]).group())]  # type: ignore[union-attr]
+            if _alone(text, re.match(r"[A-Z][a-z]+", name[m.start():]).group())  # type: ignore[union-attr]
+            and not _repeated(text, _word_at(name, m.start()))]
     if not cuts:
         return start, end
     bounds = [0, *cuts, len(name)]
