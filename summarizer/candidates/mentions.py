@@ -28,6 +28,7 @@ class Mention:
     label: str  # the NER label, or "GROUP" for an acting person noun
     role: str  # mention_role(): agent | patient | place | modifier | other
     sentence: int  # index of its sentence
+    found_by_name: bool = False  # a surname the NER missed, found by its person's full name (entities.py)
 
 
 @dataclass
