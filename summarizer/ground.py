@@ -15,7 +15,7 @@ from typing import cast
 from summarizer.agreement import inverts_lead
 from summarizer.align import align
 from summarizer.candidates import Candidates
-from summarizer.candidates.dates import names_a_span, resolve_date
+from summarizer.candidates.dates import YEARS, names_a_span, out_of_range, resolve_date
 from summarizer.candidates.names import alias_groups, is_news_outlet
 from summarizer.candidates.quotations import source_kind
 from summarizer.extract.drafts import Draft
@@ -178,6 +178,11 @@ def _event(draft: Draft, c: Candidates, text: str, anchor: dt.date | None, warni
     if lead is not None:
         (start, end, date_text), date = lead
         evidence = Evidence(quote=date_text, start=start, end=end, match="exact")
+    elif c.lead_dates and out_of_range(c.lead_dates[0][2]):
+        start, end, date_text = c.lead_dates[0]  # "12 March 1850": as written, never resolved
+        evidence = Evidence(quote=date_text, start=start, end=end, match="exact")
+        warnings.append(f"the lead's date {date_text!r} lies outside {YEARS.start}-{YEARS.stop - 1}: it is kept "
+                        "as written, with no resolved date")
     elif c.lead_dates and anchor is None:
         warnings.append(f"the lead's date {c.lead_dates[0][2]!r} cannot be resolved without a publication date; "
                         "pass --published")
@@ -222,6 +227,8 @@ def _first_recent(lead_dates: list[tuple[int, int, str]],
     resolved form, if it names a recent day: "over the weekend, after ... on Nov. 5" or "this
     month" date the event to no single day."""
     for mention in lead_dates:
+        if out_of_range(mention[2]):
+            continue  # history or speculation ("in 1850", "by 2150"): no event day to resolve
         date = resolve_date(mention[2], anchor)
         recent = _recent(date, anchor)
         if date is not None and not recent and anchor is not None and date < anchor.isoformat():

@@ -74,6 +74,15 @@ FRI = dt.date(2024, 2, 9)
         ("in March", FRI, None),
         ("last March", FRI, "2023-03"),
         ("next March", FRI, "2024-03"),
+        # a written year before 1900 or after 2099 stays as written: no resolved date, and its
+        # month-day is never read against the anchor ("March 3, 2150" is not 2023-03-03)
+        ("12 March 1850", FRI, None),
+        ("in March 1850", FRI, None),
+        ("1850-03-12", None, None),
+        ("on March 3, 2150", FRI, None),
+        ("3 March 2150", FRI, None),
+        ("12 March 1905", None, "1905-03-12"),
+        ("March 3, 2099", None, "2099-03-03"),
         # a year alone is not a YYYY-MM[-DD] date
         ("in 2023", FRI, None),
         ("last year", FRI, None),
@@ -99,6 +108,7 @@ def test_resolve_date(text, anchor, expected):
         # a backstory date inside a long first line (a page scraped as one line) dates nothing
         ("Police said on Sunday that the bomber, who struck on May 22, 2017, had " + "x " * 60, None),
         (ARTICLE, None),  # the reference article carries no dated line
+        ("Title\nFeb 9, 2150\nBody", None),  # no page is dated 2150
     ],
 )
 def test_find_dateline(text, expected):

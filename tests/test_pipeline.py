@@ -119,6 +119,11 @@ def test_no_anchor_means_no_invented_year(settings, article):
         # The lead's first date decides: a weekend is no single day, so the later "Nov. 5" is not taken.
         ("Plague case in China\n\nA case of plague was reported over the weekend. The patient ate a rabbit on "
          "Nov. 5, the agency said.", dt.date(2019, 11, 18), None, "'over the weekend' is no single recent day"),
+        # A date before 1900 or after 2099 is kept as written, with no resolved date.
+        ("Treaty signed\n\nThe treaty was signed on 12 March 1850 in Paris, historians said.", dt.date(2024, 3, 6),
+         None, "'12 March 1850' lies outside 1900-2099: it is kept as written"),
+        ("Probe to land\n\nThe probe will land on March 3, 2150, engineers said.", dt.date(2024, 3, 6), None,
+         "'March 3, 2150' lies outside 1900-2099"),
         # A year is never the event's day, so it does not block the day that follows it.
         ("Storm hits Oslo\n\nThe worst storm of 2024 cut power to 40,000 homes on Monday.", dt.date(2024, 3, 6),
          "2024-03-04", None),

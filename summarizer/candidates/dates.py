@@ -16,6 +16,8 @@ Pure functions, English news conventions (plus CJK "2024年2月8日"). Rules, al
 * A week is not a day: "last week"/"this week"/"next week" give "YYYY-MM" when that whole
   Monday-Sunday week lies in one month, else None. "last month" gives "YYYY-MM".
 * A year alone ("in 2023", "last year") gives None: the schema's date is YYYY-MM[-DD].
+* A written year before 1900 or after 2099 gives None ("12 March 1850", "March 3, 2150"): the
+  caller reports such a date as written (`out_of_range`).
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-__all__ = ["find_date_mentions", "resolve_date", "names_a_year", "names_a_span", "MONTHS", "WEEKDAYS"]
+__all__ = ["find_date_mentions", "resolve_date", "names_a_year", "names_a_span", "out_of_range", "MONTHS",
+           "WEEKDAYS", "YEARS"]
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -47,6 +50,9 @@ _MON = _names(MONTHS) + r"(?:\.(?!\d))?"
 _WD = _names(WEEKDAYS)
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+# The year of a written date (day, month and year), whatever it is: "March 3, 2150" must be read
+# with its year, or its "March 3" would be resolved against the article's date (an invented year).
+_ANY_YEAR = r"(?:1\d{3}|2\d{3})"
 _B = r"(?<![\w$€£¥.,])"  # a number that does not continue a word, amount or decimal
 _E = r"(?![\w%]|[.,]\d)"
 
@@ -55,9 +61,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern))
     for kind, pattern in [
         # ISO 8601, timestamps too
-        ("iso", rf"{_B}(?P<y>{_YEAR})[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>3[01]|[12]\d|0?[1-9])(?:(?=T\d)|{_E})"),
-        ("mdy", rf"(?:{_WD},?\s+)?\b(?P<mon>{_MON})\s+(?P<d>{_DAY})(?:,\s*|\s+)(?P<y>{_YEAR}){_E}"),
-        ("dmy", rf"(?:{_WD},?\s+)?{_B}(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<y>{_YEAR}){_E}"),
+        ("iso", rf"{_B}(?P<y>{_ANY_YEAR})[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>3[01]|[12]\d|0?[1-9])(?:(?=T\d)|{_E})"),
+        ("mdy", rf"(?:{_WD},?\s+)?\b(?P<mon>{_MON})\s+(?P<d>{_DAY})(?:,\s*|\s+)(?P<y>{_ANY_YEAR}){_E}"),
+        ("dmy", rf"(?:{_WD},?\s+)?{_B}(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<y>{_ANY_YEAR}){_E}"),
         ("cjk", r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"),
         ("md", rf"(?:{_WD},?\s+)?\b(?P<mon>{_MON})\s+(?P<d>{_DAY}){_E}"),
         ("dm", rf"(?:{_WD},?\s+)?{_B}(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})\b"),
@@ -290,4 +296,21 @@ def resolve_date(date_text: str, anchor: dt.date | None) -> str | None:
         return None
     kind, match = found
     resolver = _RESOLVERS.get(kind)
-    return resolver(match, anchor) if resolver else None
+    resolved = resolver(match, anchor) if resolver else None
+    return resolved if resolved is None or _in_range(resolved) else None
+
+
+# The years a resolved date may have. A date written before 1900 or after 2099 ("12 March 1850",
+# "March 3, 2150") is history or speculation, not a news event's day: it stays as written, unresolved.
+YEARS = range(1900, 2100)
+
+
+def _in_range(iso: str) -> bool:
+    return int(iso[:4]) in YEARS
+
+
+def out_of_range(date_text: str) -> bool:
+    """A written date whose year lies outside `YEARS`: reported as written, never resolved."""
+    found = _longest(date_text)
+    year = found[1].groupdict().get("y") if found else None
+    return year is not None and int(year) not in YEARS
