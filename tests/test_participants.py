@@ -87,6 +87,23 @@ def test_a_source_that_never_acts(kind: str, agent: int, patient: int, place: in
     assert ("source" in participants._reasons(f)) is selected
 
 
+# (name, kind, selected?): a "person" whose name holds a digit is a product the NER took for one.
+NUMBERED = [
+    ("Nighthawk X4", "person", False),
+    ("Tomb Raider 2013", "person", False),
+    ("Thunderbolt 3", "person", False),
+    ("Henry VIII", "person", True),  # a regnal number is letters
+    ("Airbus A350", "organisation", True),  # only persons: an organisation may be numbered ("3M")
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "selected"), NUMBERED)
+def test_a_numbered_person_is_no_participant(name: str, kind: str, selected: bool) -> None:
+    cluster = entities.Cluster("e1", name, kind, "PERSON")
+    f = participants.Features(cluster, 3, True, False, 2, 0, 0, 0)
+    assert bool(participants._reasons(f)) is selected
+
+
 # (text, name, selected?): the NER's ORG for a building, a competition or an instrument is a
 # setting, never a participant (kinds.SETTING_HEADS); an organisation that acts still is one.
 SETTINGS = [
