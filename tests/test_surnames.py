@@ -30,6 +30,9 @@ CASES = [
      ["Owen Dempsey"], "Owen Dempsey", ["Dempsey"]),
     ("Craig Menear spoke to analysts. Later Menear said sales would slow.",
      ["Craig Menear"], "Craig Menear", ["Menear"]),
+    # The surname is the name's last word, not its suffix.
+    ("Patrick W. Carlineo Jr. pleaded guilty. Carlineo had called the office, and III Corps said nothing.",
+     ["Patrick W. Carlineo Jr."], "Patrick W. Carlineo Jr", ["Carlineo"]),
     # Two people of the text share the surname: "Clinton" alone names neither.
     ("Bill Clinton spoke in Ohio and Hillary Clinton in Iowa. Clinton said the race was close.",
      ["Bill Clinton", "Hillary Clinton"], "Bill Clinton", []),

@@ -187,8 +187,10 @@ def _surnames_missed(doc: Any, mentions: list[Mention], sentence_of: dict[int, i
     for m in mentions:
         key = name_key(m)
         if m.label == "PERSON" and len(key) >= 2:
-            surname = clean_name(m.text).split()[-1]
-            owners.setdefault(surname, set()).add(key)
+            # The written form of the key's last word: "Carlineo" of "Patrick W. Carlineo Jr.", not "Jr".
+            surname = next((w for w in reversed(clean_name(m.text).split()) if w.lower() == key[-1]), None)
+            if surname is not None:
+                owners.setdefault(surname, set()).add(key)
     text = text_of(doc)
     lowercase = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
     surnames = {s for s, keys in owners.items()
