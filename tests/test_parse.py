@@ -78,6 +78,9 @@ CLUSTERS = [
      ["Federal Bureau of Investigation", "FBI"]),
     ("The European Union imposed new sanctions. The EU said more would follow.", ["European Union", "EU"]),
     ("The Kremlin said the talks went well. Kremlin officials agreed.", ["Kremlin", "Kremlin"]),
+    # A group named with a hyphened modifier keeps all of it, not "based analysts".
+    ("Washington-based analysts said the deal was close.", ["Washington-based analysts"]),
+    ("Pro-government protesters clashed with police on Monday.", ["Pro-government protesters"]),
 ]
 
 

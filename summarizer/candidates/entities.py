@@ -130,6 +130,15 @@ def _whose(token: Any) -> Any:
     return first
 
 
+def _hyphenated_start(modifier: Any) -> int:
+    """Where a modifier starts with the words hyphened to it: "Washington-based analysts", not
+    "based analysts" (the tokenizer splits at the hyphen and the parse hangs "Washington" lower)."""
+    doc, i = modifier.doc, modifier.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return int(doc[i].idx)
+
+
 def _group_mentions(doc: Any, sentence_of: dict[int, int], taken: set[int]) -> list[Mention]:
     out = []
     for token in doc:
@@ -140,7 +149,7 @@ def _group_mentions(doc: Any, sentence_of: dict[int, int], taken: set[int]) -> l
         if role not in ("agent", "patient"):
             continue
         left = [t for t in token.lefts if t.dep_ in ("amod", "compound") and not t.ent_type_ and t.i == token.i - 1]
-        start = left[0].idx if left else token.idx
+        start = _hyphenated_start(left[0]) if left else token.idx
         if lemma in INSTITUTION_NOUNS:
             start = _whose(token).idx  # "the Afghan government", not "government"
         out.append(Mention(start, token.idx + len(token.text), text_of(doc)[start : token.idx + len(token.text)],
