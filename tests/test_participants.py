@@ -9,6 +9,7 @@ import pytest
 
 from summarizer.candidates import entities, participants
 from summarizer.candidates.attributions import find_attributions
+from summarizer.candidates.clusters import cluster_mentions
 from summarizer.candidates.entities import Mention, clean_name, entity_clusters
 from summarizer.candidates.parse import parse
 from summarizer.candidates.participants import (
@@ -265,7 +266,7 @@ SURNAMES = [
 
 @pytest.mark.parametrize(("text", "labelled", "clusters"), SURNAMES)
 def test_a_mislabelled_surname_is_the_person(text: str, labelled: list, clusters: list) -> None:
-    found = entities._cluster(_mentions(text, labelled), parse(text))
+    found = cluster_mentions(_mentions(text, labelled), parse(text))
     assert [(c.name, c.kind) for c in found] == clusters
 
 

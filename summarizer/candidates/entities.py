@@ -2,18 +2,13 @@
 
     entity_clusters(doc) -> [Cluster]    named entities (PERSON, ORG, GPE, NORP) and acting groups
 
-Clustering (all on the parse's entity spans, no capitalised-word guessing):
-- the same name with titles, "the" and a possessive dropped: "the Kremlin" ~ "Kremlin", "Mr Xi" ~ "Xi";
-- a person's surname or first+last subset ~ the fullest form: "Xi" ~ "Xi Jinping"; middle initials
-  and suffixes aside ("Patrick W. Carlineo" ~ "Patrick Carlineo Jr."), a first name shortened
-  ("Pat Carlineo" ~ "Patrick Carlineo");
+Mentions (all on the parse's entity spans, no capitalised-word guessing), grouped by clusters.py:
+- the NER's PERSON, ORG, GPE and NORP entities, the dateline's city a place;
 - a surname the NER missed, where one person of the text has it ("Dempsey" after "Owen Dempsey"):
   their mention (`_surnames_missed`), so a later "he" resolves to them;
-- an acronym ~ the initials of an expansion in the text: "IRA" ~ "Irish Republican Army", "U.S." ~ "United States";
 - an acronym the text spells out in lowercase words ("hypersensitivity pneumonitis, or HP",
   "improvised explosive device (IED)") is a term, never a mention (`term_acronyms`);
-- an office noun ~ the one person the text gives that office: "the president" ~ "President Trump"
-  (offices.py); it counts as the person's mention but never names the cluster.
+- a person noun or an institution's noun that acts ("police said", "the Afghan government").
 Kind (kinds.py): PERSON -> person, and so is a name in apposition with a noun for one person;
 ORG -> organisation, unless its name ends in a building, competition or instrument noun (place);
 NORP -> group, GPE -> country when some mention acts (is a subject, agent or object of a verb),
@@ -32,21 +27,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from summarizer.candidates.clusters import cluster_mentions
 from summarizer.candidates.datelines import in_dateline
 from summarizer.candidates.glue import unglued
-from summarizer.candidates.kinds import INSTITUTION_NOUNS, cluster_kind, person_apposition
-from summarizer.candidates.lexicon import COUNTRIES
+from summarizer.candidates.kinds import INSTITUTION_NOUNS, person_apposition
 from summarizer.candidates.mentions import (
     TITLES,
     Cluster,
     Mention,
     acronym,
     clean_name,
-    initials,
     key_tokens,
     name_key,
 )
-from summarizer.candidates.offices import office_holders
 from summarizer.candidates.parse import text_of
 
 __all__ = ["Mention", "Cluster", "clean_name", "entity_clusters", "mention_role", "GROUP_NOUNS", "TITLES"]
@@ -178,7 +171,7 @@ def entity_clusters(doc: Any) -> list[Cluster]:
     mentions += _surnames_missed(doc, mentions, sentence_of, taken)
     mentions += _group_mentions(doc, sentence_of, taken)
     mentions.sort(key=lambda m: m.start)
-    return _cluster(mentions, doc)
+    return cluster_mentions(mentions, doc)
 
 
 def _surnames_missed(doc: Any, mentions: list[Mention], sentence_of: dict[int, int],
@@ -221,87 +214,3 @@ def _in_longer_name(token: Any) -> bool:
     title, not the person's surname."""
     doc = token.doc
     return any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" for i in (token.i - 1, token.i + 1))
-
-
-def _cluster(mentions: list[Mention], doc: Any) -> list[Cluster]:
-    groups: list[list[Mention]] = []
-    by_key: dict[tuple[str, ...], int] = {}
-    for m in mentions:
-        key = tuple(name_key(m))
-        if m.label == "GROUP":
-            key = ("group:" + key[-1].rstrip("s"),)
-        if key in by_key:
-            groups[by_key[key]].append(m)
-            continue
-        by_key[key] = len(groups)
-        groups.append([m])
-    groups = office_holders(doc, _merge_partial(groups))
-    clusters = []
-    for n, group in enumerate(sorted(groups, key=lambda g: g[0].start), 1):
-        # A person's office ("the president", offices.py) counts as a mention but never names it.
-        named = [m for m in group if m.label != "GROUP"] or group
-        # Ties go to the label met first: a set's order changes with PYTHONHASHSEED, so one
-        # process called Nadal a person and the next an organisation.
-        labels = dict.fromkeys(m.label for m in named)
-        label = max(labels, key=lambda lab: sum(m.label == lab for m in named))
-        if any(m.label == "PERSON" and len(name_key(m)) > 1 for m in named):
-            # A full name decides: "Bill de Blasio" is a person however often "De Blasio" is an ORG.
-            label = max(named, key=lambda m: len(name_key(m))).label
-        name = max((clean_name(m.text) for m in named), key=lambda s: (len(key_tokens(s)), len(s)))
-        clusters.append(Cluster(f"e{n}", name, cluster_kind(label, group, name), label,
-                                sorted(group, key=lambda m: m.start)))
-    return clusters
-
-
-def _short_form(small: set[str], big: set[str]) -> bool:
-    """'Pat Carlineo' ~ 'Patrick Carlineo Jr': the same surname, and each other word the start of
-    one of the longer name's words (a first name shortened), three letters at least."""
-    rest = small - big
-    return len(small) >= 2 and bool(small & big) and all(
-        len(w) >= 3 and any(b.startswith(w) and b != w for b in big - small) for w in rest)
-
-
-_COUNTRY_KEYS = frozenset(" ".join(c.lower().split()) for c in COUNTRIES)
-
-
-def _mislabelled_surname(small: list[Mention], tokens: set[str], host: set[str]) -> bool:
-    """The NER often labels a surname alone ORG or GPE ("Nadal", "De Blasio", "Landaeta"): part of
-    a person's full name and no country ("Jordan" stays Jordan beside Michael Jordan)."""
-    return (all(m.label in ("ORG", "GPE", "NORP") for m in small) and tokens < host
-            and not any(" ".join(key_tokens(m.text)) in _COUNTRY_KEYS for m in small))
-
-
-def _merge_partial(groups: list[list[Mention]]) -> list[list[Mention]]:
-    """A surname (or any token subset) into the one longer person name that holds it; an
-    acronym into the one name whose initials it is. Ambiguous forms ("Clinton" with both Bill
-    and Hillary Clinton in the text) stay apart."""
-    def keys(group: list[Mention]) -> set[str]:
-        return {t for m in group for t in name_key(m)}
-
-    merged = True
-    while merged:
-        merged = False
-        for i, small in enumerate(groups):
-            # The NER's own labels decide: a surname it labels ORG alone ("Pagliano") stays a
-            # mislabelled surname beside the PERSON mentions _surnames_missed added to it.
-            labelled = [m for m in small if not m.found_by_name] or small
-            label = labelled[0].label
-            tokens = keys(small)
-            short = next((a for m in small if (a := acronym(m.text))), None)
-            hosts = []
-            for j, big in enumerate(groups):
-                host = keys(big)
-                same_kind = big[0].label == label or {label, big[0].label} <= {"ORG", "GPE"}
-                surname = big[0].label == "PERSON" and _mislabelled_surname(labelled, tokens, host)
-                if j == i or not (same_kind or surname) or len(host) < len(tokens):
-                    continue
-                if (label == "PERSON" or surname) and (tokens < host or _short_form(tokens, host)):
-                    hosts.append(j)
-                elif short and len(host) > len(tokens) and any(initials(m.text) == short for m in big):
-                    hosts.append(j)
-            if len(hosts) == 1:
-                groups[hosts[0]].extend(small)
-                del groups[i]
-                merged = True
-                break
-    return groups

@@ -73,7 +73,7 @@ def clean_name(text: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", text).strip(" ,.;:-‐‑‒–—―\"“”'‘’()")
 
 
-@functools.lru_cache(maxsize=8192)  # entities._merge_partial asks again for every pair of groups, every pass
+@functools.lru_cache(maxsize=8192)  # clusters._merge_partial asks again for every pair of groups, every pass
 def key_tokens(text: str) -> tuple[str, ...]:
     tokens = [t for t in re.findall(r"[^\W_](?:[\w'’.-]*\w)?", clean_name(text).lower()) if t]
     while len(tokens) > 1 and tokens[0].rstrip(".") in TITLES:

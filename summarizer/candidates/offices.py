@@ -1,6 +1,6 @@
 """Office nouns resolved to the person the text gives that office.
 
-    office_holders(doc, groups) -> groups   (mention groups, each one participant; see entities._cluster)
+    office_holders(doc, groups) -> groups   (mention groups, each one participant; see clusters.cluster_mentions)
 
 News names a person once with a title and then by the office alone: "President Trump ... the
 president says", "the interior minister, Christophe Castaner, ...". An unnamed group whose every
