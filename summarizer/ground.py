@@ -227,9 +227,9 @@ def _first_recent(lead_dates: list[tuple[int, int, str]],
     resolved form, if it names a recent day: "over the weekend, after ... on Nov. 5" or "this
     month" date the event to no single day."""
     for mention in lead_dates:
-        if out_of_range(mention[2]):
-            continue  # history or speculation ("in 1850", "by 2150"): no event day to resolve
         date = resolve_date(mention[2], anchor)
+        if date is None and out_of_range(mention[2]):
+            continue  # history or speculation ("in 1850", "by 2150"): no event day to resolve
         recent = _recent(date, anchor)
         if date is not None and not recent and anchor is not None and date < anchor.isoformat():
             continue  # an older date: background

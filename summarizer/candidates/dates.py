@@ -26,8 +26,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-__all__ = ["find_date_mentions", "resolve_date", "names_a_year", "names_a_span", "out_of_range", "MONTHS",
-           "WEEKDAYS", "YEARS"]
+__all__ = ["find_date_mentions", "resolve_date", "names_a_year", "names_a_span", "out_of_range", "in_years",
+           "MONTHS", "WEEKDAYS", "YEARS"]
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -297,7 +297,7 @@ def resolve_date(date_text: str, anchor: dt.date | None) -> str | None:
     kind, match = found
     resolver = _RESOLVERS.get(kind)
     resolved = resolver(match, anchor) if resolver else None
-    return resolved if resolved is None or _in_range(resolved) else None
+    return resolved if resolved is None or in_years(resolved) else None
 
 
 # The years a resolved date may have. A date written before 1900 or after 2099 ("12 March 1850",
@@ -305,7 +305,8 @@ def resolve_date(date_text: str, anchor: dt.date | None) -> str | None:
 YEARS = range(1900, 2100)
 
 
-def _in_range(iso: str) -> bool:
+def in_years(iso: str) -> bool:
+    """Whether a resolved date ("YYYY-MM[-DD]") has a year in `YEARS`."""
     return int(iso[:4]) in YEARS
 
 

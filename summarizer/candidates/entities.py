@@ -193,6 +193,8 @@ def _surnames_missed(doc: Any, mentions: list[Mention], sentence_of: dict[int, i
             surname = next((w for w in reversed(clean_name(m.text).split()) if w.lower() == key[-1]), None)
             if surname is not None:
                 owners.setdefault(surname, set()).add(key)
+    if not owners:
+        return []  # no person named in full: nothing to look for (most short texts)
     text = text_of(doc)
     lowercase = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
     surnames = {s for s, keys in owners.items()

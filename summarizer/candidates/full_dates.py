@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from summarizer.candidates.dates import _RESOLVERS, YEARS, _scan
+from summarizer.candidates.dates import _RESOLVERS, _scan, in_years
 
 __all__ = ["full_dates"]
 
@@ -31,6 +31,6 @@ def full_dates(line: str) -> list[tuple[re.Match[str], dt.date]]:
         if kind not in _FULL_KINDS or (kind == "cjk" and not m["d"]):
             continue
         resolved = _RESOLVERS[kind](m, None)
-        if resolved is not None and int(resolved[:4]) in YEARS:  # "Feb 9, 2150" dates no article
+        if resolved is not None and in_years(resolved):  # "Feb 9, 2150" dates no article
             found.append((m, dt.date.fromisoformat(resolved)))
     return found
