@@ -15,7 +15,8 @@ from typing import cast
 from summarizer.agreement import inverts_lead
 from summarizer.align import align
 from summarizer.candidates import Candidates
-from summarizer.candidates.dates import YEARS, names_a_span, out_of_range, resolve_date
+from summarizer.candidates.date_resolution import YEARS, out_of_range, resolve_date
+from summarizer.candidates.dates import names_a_span
 from summarizer.candidates.names import alias_groups, is_news_outlet
 from summarizer.candidates.quotations import source_kind
 from summarizer.extract.drafts import Draft

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.candidates.date_resolution import resolve_date
 from summarizer.candidates.datelines import dateline_place, find_dateline, in_dateline
-from summarizer.candidates.dates import find_date_mentions, names_a_span, names_a_year, resolve_date
+from summarizer.candidates.dates import find_date_mentions, names_a_span, names_a_year
 
 ARTICLE = (Path(__file__).resolve().parents[1] / "examples" / "xi-putin-call.txt").read_text(encoding="utf-8")
 FRI = dt.date(2024, 2, 9)

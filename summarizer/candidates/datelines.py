@@ -4,7 +4,8 @@
     in_dateline(text, start, end)    "FLINT, Mich., Oct. 4 (UPI) —": the filing place and date
     dateline_place(text)             (start, end, "FLINT") from the first dateline, if any
 
-Split from dates.py, which finds and resolves date expressions; these read where a line puts them.
+Split from dates.py, which finds date expressions (date_resolution.py resolves them); these read where
+a line puts them.
 What a written date is (day, month and year) is full_dates.py's, shared with clean.header.
 """
 

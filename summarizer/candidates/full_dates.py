@@ -6,8 +6,8 @@ The one reading of "a written date" that both readers of an article's own date s
 clean.header (a line that is only a date: "Published: March 4, 2024 10:30 AM") and
 candidates.datelines (a dated header line or dateline lead among the first lines). It finds dates
 with dates.py's patterns, so a dateline and a date mention are read alike ("Sept. 4, 2024" or the
-verb "may", never the month). It imports only dates.py: clean/ runs first and imports it without
-a cycle.
+verb "may", never the month), and resolves them with date_resolution.py. It imports only those two:
+clean/ runs first and imports it without a cycle.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from summarizer.candidates.dates import _RESOLVERS, _scan, in_years
+from summarizer.candidates.date_resolution import _RESOLVERS, in_years
+from summarizer.candidates.dates import _scan
 
 __all__ = ["full_dates"]
 
