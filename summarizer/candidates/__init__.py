@@ -16,9 +16,10 @@ from typing import Any
 
 from summarizer.candidates.attributions import Attribution, can_hold_view, find_attributions
 from summarizer.candidates.datelines import dateline_place
-from summarizer.candidates.describe import LeadClause, lead_clause, lead_dates, measures_of, role_of, stance_of
+from summarizer.candidates.describe import LeadClause, lead_clause, lead_dates, role_of, stance_of
 from summarizer.candidates.entities import Cluster, entity_clusters
 from summarizer.candidates.figures import Quantity, find_quantities, is_figure
+from summarizer.candidates.measures import measures_of
 from summarizer.candidates.names import NameSpan, find_names, is_news_outlet
 from summarizer.candidates.parse import DEFAULT_PIPELINE, parse, require_words
 from summarizer.candidates.participants import positions_held, select_participants

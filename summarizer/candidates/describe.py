@@ -1,7 +1,7 @@
-"""What code can say about what it found, from the one parse: roles, measures, stances, the event date.
+"""What code can say about what it found, from the one parse: roles, stances, the event date
+(measures: `measures`).
 
     role_of(doc, cluster)              "Kremlin aide" for "Kremlin aide Yuri Ushakov"; None when no title
-    measures_of(doc, quantity)         "trade between the two countries hit … in 2023"
     stance_of(attribution)             "accused the United States of interfering in their affairs…"
     lead_dates(doc)                    the date expressions of the lead, as written, with their spans
     lead_clause(doc)                   who did what to whom in the lead, to check the model's event line
@@ -18,9 +18,8 @@ from typing import Any
 from summarizer.candidates.datelines import in_dateline
 from summarizer.candidates.dates import find_date_mentions, names_a_year
 
-__all__ = ["role_of", "measures_of", "stance_of", "lead_dates", "LeadClause", "lead_clause", "main_roles"]
+__all__ = ["role_of", "stance_of", "lead_dates", "LeadClause", "lead_clause", "main_roles"]
 
-MEASURE_WORDS = 14  # enough for "new cars, trucks and SUVs sold by local dealers in October"
 STANCE_WORDS = 14
 LEAD_SENTENCES = 3  # the headline and the first two sentences: where a news story states its event
 _ROLE_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
@@ -53,41 +52,6 @@ def role_of(doc: Any, cluster: Any) -> str | None:
         if words and any(ch.isalpha() for ch in "".join(words)) and words != ["the"]:
             return " ".join(words)
     return None
-
-
-def _noun_phrase(token: Any) -> Any:
-    """The noun a number counts (its nummod head, or the number itself when it is the noun)."""
-    while token.dep_ in ("nummod", "compound", "quantmod") and token.head is not token and token.head.i > token.i:
-        token = token.head
-    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "NOUN":
-        token = token.head.head  # "a 26 per cent annual increase" / "an increase of 26 per cent"
-    return token
-
-
-def measures_of(doc: Any, start: int, end: int) -> str:
-    """What a number measures, copied from its clause: the subject and verb that govern its noun
-    phrase, then the phrase without the number itself."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return ""
-    head = _noun_phrase(span.root)
-    phrase = [t for t in head.subtree if not (span.start <= t.i < span.end)]
-    verb = head.head if head.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "pobj") else None
-    if verb is not None and verb.dep_ == "prep":
-        verb = verb.head
-    parts: list[Any] = []
-    if verb is not None and verb.pos_ in ("VERB", "AUX"):
-        subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") and t is not head), None)
-        if subject is not None:
-            parts += list(subject.subtree)
-        parts.append(verb)
-    tokens = sorted({t.i: t for t in parts + phrase}.values(), key=lambda t: t.i)
-    words = [t.text for t in tokens if not t.is_punct or t.text in "-%"]
-    if len(words) < 2:  # the parse tied the number to nothing: the words around it in its sentence
-        sent = span.sent
-        words = [t.text for t in doc[max(sent.start, span.start - 5) : min(sent.end, span.end + 6)]
-                 if not t.is_punct and not (span.start <= t.i < span.end)]
-    return _words(" ".join(words), MEASURE_WORDS)
 
 
 def stance_of(cue: str, content: str) -> str:
