@@ -70,7 +70,7 @@ def test_grounded_summary_of_the_example(settings, article):
     assert "Mr Xi" in summary.participants[0].aliases
     assert "Boris Johnson" not in names, "the model is not asked for participants: code selects them"
     ushakov = next(p for p in summary.positions if "double containment" in p.quote)
-    assert ushakov.holder == "Yuri Ushakov" and ushakov.stance.startswith("said The leaders of the two countries")
+    assert ushakov.holder == "Yuri Ushakov" and ushakov.stance.startswith("The leaders of the two countries")
     figures = {f.text: (f.value, f.unit) for f in summary.figures}
     assert figures["US$240.1 billion"] == (240_100_000_000, "USD")
     assert figures["26 per cent"] == (26, "percent")

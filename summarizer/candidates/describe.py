@@ -54,8 +54,20 @@ def role_of(doc: Any, cluster: Any) -> str | None:
     return None
 
 
+# Cues that only report ("said", "told", "according to"): the stance is what was said. A cue
+# that takes a side ("denied", "urged", "accused") is part of it.
+_REPORTING = frozenset(
+    "say says said saying tell tells told telling add adds added adding write writes wrote writing "
+    "note notes noted noting state states stated stating explain explains explained explaining to".split())
+
+
 def stance_of(cue: str, content: str) -> str:
-    """The attribution's cue and content, cut short: the stance in the source's own terms."""
+    """The attribution's content with its cue, cut short: the stance in the source's own terms.
+    A reporting cue is left out, and so is a cue the content already opens with (a stance verb's
+    content keeps its verb: "denied reports that a deal had been offered")."""
+    words = cue.lower().split()
+    if not words or words[-1] in _REPORTING or content.lower().startswith(cue.lower()):
+        return _words(content, STANCE_WORDS)
     return _words(f"{cue} {content}", STANCE_WORDS)
 
 

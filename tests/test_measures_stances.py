@@ -1,10 +1,12 @@
-"""What a number measures, copied from its clause in the real parse (candidates/measures.py)."""
+"""What a number measures and what a source holds, copied from the text by code (candidates/measures.py,
+describe.stance_of)."""
 
 from __future__ import annotations
 
 import pytest
 
 from summarizer.candidates import find_candidates
+from summarizer.candidates.describe import stance_of
 from summarizer.candidates.measures import measures_of
 from summarizer.candidates.parse import parse
 
@@ -56,3 +58,20 @@ def test_a_number_the_parse_ties_to_nothing_gets_the_words_around_it():
     text = "Score: 30."
     start = text.index("30")
     assert measures_of(parse(text), start, start + 2) == "Score"
+
+
+# (cue, content, the stance): a reporting cue adds nothing; a cue that takes a side stays, once
+STANCES = [
+    ("said", "the exact cause has not been determined", "the exact cause has not been determined"),
+    ("has said", "he would stand up to the attacks", "he would stand up to the attacks"),
+    ("according to", "the Chinese leader wished Mr Putin well", "the Chinese leader wished Mr Putin well"),
+    ("urged", "urged Mr. Trump to make a deal as soon as possible", "urged Mr. Trump to make a deal as soon as possible"),
+    ("denied", "that a deal had been offered", "denied that a deal had been offered"),
+    ("accused", "the United States of interfering in their countries' affairs during a phone call on Feb 8",
+     "accused the United States of interfering in their countries' affairs during a phone call…"),
+]
+
+
+@pytest.mark.parametrize(("cue", "content", "expected"), STANCES)
+def test_a_stance_is_the_content_with_a_cue_that_takes_a_side(cue, content, expected):
+    assert stance_of(cue, content) == expected
