@@ -3,7 +3,8 @@
 `find_candidates` is the stage's entry point. It parses the text once (`parse`) and every finder
 reads that parse: entity clusters and the participants selected from them (`entities`,
 `participants`), attributions (`attributions`, with `quotations` for quote spans), numbers
-(`figures`), and what code can say about each (`describe`: roles, measures, the lead's dates).
+(`figures`), and what code can say about each (`describe`: roles, stances, the lead's dates;
+`measures`: what each number counts).
 Offsets are always into the text given. No fixed cap: every attribution and number that passes
 the rules is a candidate.
 """
