@@ -83,9 +83,11 @@ def _anaphoric(token: Any) -> bool:
 
 
 def _other_numbers(doc: Any, tokens: set[int], own: set[int], head: Any) -> set[int]:
-    """Tokens of every other number in the phrase, with the noun it counts when that noun is a
-    breakdown of ours ("12 people, seven women and five men"); else the number alone ("trade
-    between the two countries" keeps its countries)."""
+    """Tokens of every other number in the phrase, with the noun phrase it counts when that is not
+    ours ("12 people, seven women and five men" measures people); a count of what the story has
+    named stays ("trade between the two countries", `_anaphoric`). Dropping only the number, and
+    keeping dates, read better on some phrases but scored lower on the check half (tune +0.006,
+    check -0.005), so the whole phrase goes."""
     drop: set[int] = set()
     for i in sorted(tokens - own):
         token = doc[i]
@@ -120,8 +122,8 @@ def _person(doc: Any, person: Any, own: set[int]) -> str:
     """The person's noun phrase without the age and what the writer adds ("who …", ", a …,")."""
     aside = {t.i for c in person.children if c.dep_ in ("relcl", "appos", "acl") for t in c.subtree}
     indices = _trimmed(doc, [t.i for t in person.subtree if t.i not in own | aside and not t.is_punct])
-    phrase = _render(doc, indices)
-    return phrase[0].lower() + phrase[1:] if doc[indices[0]].pos_ == "DET" else phrase
+    phrase = _render(doc, indices) or person.text
+    return phrase[0].lower() + phrase[1:] if indices and doc[indices[0]].pos_ == "DET" else phrase
 
 
 def _governing(head: Any) -> list[Any]:
