@@ -10,7 +10,8 @@ groups); this groups them, on their names only:
   ("Pat Carlineo" ~ "Patrick Carlineo"); a surname the NER labels ORG or GPE ("Nadal") too;
 - an acronym ~ the initials of an expansion in the text: "IRA" ~ "Irish Republican Army";
 - an office noun ~ the one person the text gives that office: "the president" ~ "President Trump"
-  (offices.py); it counts as the person's mention but never names the cluster.
+  (offices.py); it counts as the person's mention but never names the cluster;
+- a capital that acts ~ its country, when the text names it: "Beijing" ~ "China" (an alias).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from summarizer.candidates.kinds import cluster_kind
-from summarizer.candidates.lexicon import COUNTRIES
+from summarizer.candidates.lexicon import CAPITALS, COUNTRIES, COUNTRY_ALIASES
 from summarizer.candidates.mentions import Cluster, Mention, acronym, clean_name, initials, key_tokens, name_key
 from summarizer.candidates.offices import office_holders
 
@@ -39,11 +40,13 @@ def cluster_mentions(mentions: list[Mention], doc: Any) -> list[Cluster]:
             continue
         by_key[key] = len(groups)
         groups.append([m])
-    groups = office_holders(doc, _merge_partial(groups))
+    groups = _capitals_into_countries(office_holders(doc, _merge_partial(groups)))
     clusters = []
     for n, group in enumerate(sorted(groups, key=lambda g: g[0].start), 1):
         # A person's office ("the president", offices.py) counts as a mention but never names it.
         named = [m for m in group if m.label != "GROUP"] or group
+        # A capital joined to its country is its alias, never its name ("China", not "Beijing").
+        named_by = [m for m in named if clean_name(m.text) not in CAPITALS] or named
         # Ties go to the label met first: a set's order changes with PYTHONHASHSEED, so one
         # process called Nadal a person and the next an organisation.
         labels = dict.fromkeys(m.label for m in named)
@@ -51,10 +54,32 @@ def cluster_mentions(mentions: list[Mention], doc: Any) -> list[Cluster]:
         if any(m.label == "PERSON" and len(name_key(m)) > 1 for m in named):
             # A full name decides: "Bill de Blasio" is a person however often "De Blasio" is an ORG.
             label = max(named, key=lambda m: len(name_key(m))).label
-        name = max((clean_name(m.text) for m in named), key=lambda s: (len(key_tokens(s)), len(s)))
+        name = max((clean_name(m.text) for m in named_by), key=lambda s: (len(key_tokens(s)), len(s)))
         clusters.append(Cluster(f"e{n}", name, cluster_kind(label, group, name), label,
                                 sorted(group, key=lambda m: m.start)))
     return clusters
+
+
+def _capitals_into_countries(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """A capital the NER labels GPE, acting at least once ("Moscow and Beijing ramp up ties"), into
+    its country when the text names that country: the same participant. A capital named only as a
+    place ("talks in Beijing") stays a place."""
+    def country_of(group: list[Mention]) -> str | None:
+        names = {clean_name(m.text) for m in group}
+        found = {COUNTRY_ALIASES.get(n, n) for n in names if COUNTRY_ALIASES.get(n, n) in COUNTRIES}
+        return next(iter(found)) if len(found) == 1 else None
+
+    countries = {c: i for i, g in enumerate(groups) if (c := country_of(g))}
+    out, joined = [list(g) for g in groups], set()
+    for i, group in enumerate(groups):
+        capital = {CAPITALS.get(clean_name(m.text), "") for m in group}
+        target = countries.get(next(iter(capital))) if len(capital) == 1 and "" not in capital else None
+        if target is None or target == i or not all(m.label == "GPE" for m in group) \
+                or all(m.role == "place" for m in group):
+            continue
+        out[target].extend(group)
+        joined.add(i)
+    return [g for i, g in enumerate(out) if i not in joined]
 
 
 def _short_form(small: set[str], big: set[str]) -> bool:

@@ -81,6 +81,22 @@ COUNTRY_ALIASES = {
     "Britain": "United Kingdom", "Great Britain": "United Kingdom", "UAE": "United Arab Emirates",
     "PRC": "China", "People's Republic of China": "China", "Russian Federation": "Russia",
 }  # fmt: skip
+# A capital that acts stands for its country's government ("Beijing regards it as its territory");
+# LABELLING.md's gold lists it as the country's alias. Only unambiguous capitals.
+CAPITALS = {
+    "Moscow": "Russia", "Beijing": "China", "Washington": "United States", "London": "United Kingdom",
+    "Paris": "France", "Berlin": "Germany", "Tokyo": "Japan", "Kabul": "Afghanistan", "Caracas": "Venezuela",
+    "Tehran": "Iran", "Kyiv": "Ukraine", "Kiev": "Ukraine", "Ankara": "Turkey", "Damascus": "Syria",
+    "Baghdad": "Iraq", "Seoul": "South Korea", "Pyongyang": "North Korea", "Taipei": "Taiwan",
+    "New Delhi": "India", "Islamabad": "Pakistan", "Madrid": "Spain", "Rome": "Italy", "Ottawa": "Canada",
+    "Canberra": "Australia", "Cairo": "Egypt", "Riyadh": "Saudi Arabia", "Havana": "Cuba",
+    "Bogota": "Colombia", "Brasilia": "Brazil", "Beirut": "Lebanon", "Tripoli": "Libya", "Vienna": "Austria",
+    "Dublin": "Ireland", "Athens": "Greece", "Warsaw": "Poland", "Manila": "Philippines", "Hanoi": "Vietnam",
+    "Bangkok": "Thailand", "Jakarta": "Indonesia", "Nairobi": "Kenya", "Abuja": "Nigeria", "Doha": "Qatar",
+    "Minsk": "Belarus", "Budapest": "Hungary", "Stockholm": "Sweden", "Oslo": "Norway",
+    "Helsinki": "Finland", "Copenhagen": "Denmark", "Lisbon": "Portugal", "Dhaka": "Bangladesh",
+    "Khartoum": "Sudan", "Addis Ababa": "Ethiopia", "Buenos Aires": "Argentina", "Mexico City": "Mexico",
+}  # fmt: skip
 # Organisations known by their initials, which merge expands like a country's alias.
 ORGANISATION_ABBREVIATIONS = {
     "EU": "European Union", "UN": "United Nations", "NATO": "North Atlantic Treaty Organization",

@@ -18,7 +18,7 @@ from summarizer.schema import SCHEMA_VERSION
 # The code around the model (the candidate quotes and numbers it is shown, and how ground.py
 # reads its answer) shapes a summary as much as the prompt text: bump this when
 # quotations.py, figures.py, find_candidates or ground.py's rules change.
-CANDIDATE_RULES = 22  # 5: the spaCy backbone; 6: roles keep modifiers, an event line that inverts the lead is replaced;
+CANDIDATE_RULES = 23  # 5: the spaCy backbone; 6: roles keep modifiers, an event line that inverts the lead is replaced;
 # 7: event dates (dateline, background, spans, the article date), figures, attributions, participants, outlets;
 # 8: the event place is the dateline's city; office nouns and name variants join their person;
 # stance verbs keep their verb; figures pass figures.news.is_figure (no vague plurals);
@@ -41,6 +41,7 @@ CANDIDATE_RULES = 22  # 5: the spaCy backbone; 6: roles keep modifiers, an event
 # 20: a group's hyphened modifier is kept whole ('Washington-based analysts')
 # 21: measures from the counted noun and its verb (candidates/measures.py), ages as 'age of X'
 # 22: a stance leaves out a reporting cue ('said') and a cue its content already opens with
+# 23: a capital that acts joins its country when the text names it ('Beijing' an alias of China)
 
 _FRONT = re.compile(r"\A---\n(?P<head>.*?)\n---\n", re.S)
 
