@@ -18,7 +18,7 @@ from typing import Any
 from summarizer.candidates.datelines import in_dateline
 from summarizer.candidates.dates import find_date_mentions, names_a_year
 
-__all__ = ["role_of", "stance_of", "lead_dates", "LeadClause", "lead_clause", "main_roles"]
+__all__ = ["cut_words", "role_of", "stance_of", "lead_dates", "LeadClause", "lead_clause", "main_roles"]
 
 STANCE_WORDS = 14
 LEAD_SENTENCES = 3  # the headline and the first two sentences: where a news story states its event
@@ -26,7 +26,8 @@ _ROLE_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "the", "a", "an"}  # a form of address is no role
 
 
-def _words(text: str, limit: int) -> str:
+def cut_words(text: str, limit: int) -> str:
+    """At most `limit` words of `text`, edge punctuation trimmed, "…" when cut."""
     words = text.split()
     return " ".join(words[:limit]).strip(" ,;:–—-") + ("…" if len(words) > limit else "")
 
@@ -43,7 +44,7 @@ def role_of(doc: Any, cluster: Any) -> str | None:
         root = span.root
         appos = next((t for t in root.children if t.dep_ == "appos" and t.i > span.end - 1), None)
         if appos is not None:
-            return _words(doc[appos.left_edge.i : appos.right_edge.i + 1].text, 8)
+            return cut_words(doc[appos.left_edge.i : appos.right_edge.i + 1].text, 8)
         kept: set[int] = set(range(span.start, span.end))
         for t in reversed(doc[max(0, span.start - 5) : span.start]):  # right to left: "Chinese" <- "President"
             if t.head.i in kept and t.dep_ in _ROLE_DEPS and t.ent_type_ != "PERSON":
@@ -58,7 +59,7 @@ def role_of(doc: Any, cluster: Any) -> str | None:
 # that takes a side ("denied", "urged", "accused") is part of it.
 _REPORTING = frozenset(
     "say says said saying tell tells told telling add adds added adding write writes wrote writing "
-    "note notes noted noting state states stated stating explain explains explained explaining to".split())
+    "note notes noted noting state states stated stating explain explains explained explaining".split())
 
 
 def stance_of(cue: str, content: str) -> str:
@@ -66,9 +67,10 @@ def stance_of(cue: str, content: str) -> str:
     A reporting cue is left out, and so is a cue the content already opens with (a stance verb's
     content keeps its verb: "denied reports that a deal had been offered")."""
     words = cue.lower().split()
-    if not words or words[-1] in _REPORTING or content.lower().startswith(cue.lower()):
-        return _words(content, STANCE_WORDS)
-    return _words(f"{cue} {content}", STANCE_WORDS)
+    reporting = not words or words[-1] in _REPORTING or words[-2:] == ["according", "to"]
+    if reporting or content.lower().startswith(cue.lower()):
+        return cut_words(content, STANCE_WORDS)
+    return cut_words(f"{cue} {content}", STANCE_WORDS)
 
 
 def lead_dates(doc: Any) -> list[tuple[int, int, str]]:
@@ -152,5 +154,5 @@ def lead_clause(doc: Any) -> LeadClause | None:
         if roles is not None:
             edge = sentence.root.right_edge  # the whole sentence: the reported event and who reports it
             clause = doc.text[sentence.start_char : edge.idx + len(edge.text)]
-            return LeadClause(roles[0], roles[1], _words(" ".join(clause.split()), 24))
+            return LeadClause(roles[0], roles[1], cut_words(" ".join(clause.split()), 24))
     return None

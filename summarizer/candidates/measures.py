@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from summarizer.candidates.datelines import in_dateline
+from summarizer.candidates.describe import cut_words
 
 __all__ = ["MEASURE_WORDS", "counted_noun", "measures_of"]
 
@@ -167,11 +168,6 @@ def _trimmed(doc: Any, indices: list[int]) -> list[int]:
     return indices
 
 
-def _cut(text: str, limit: int = MEASURE_WORDS) -> str:
-    words = text.split()
-    return " ".join(words[:limit]).strip(" ,;:–—-") + ("…" if len(words) > limit else "")
-
-
 def measures_of(doc: Any, start: int, end: int) -> str:
     """What the number at text[start:end] measures, in the article's words (see the module doc)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -180,7 +176,7 @@ def measures_of(doc: Any, start: int, end: int) -> str:
     own = _own(span)
     person = _age_of(span)
     if person is not None:
-        return _cut("age of " + _person(doc, person, own))
+        return cut_words("age of " + _person(doc, person, own), MEASURE_WORDS)
     head = counted_noun(span.root)
     if head.dep_ == "appos" and _is_number(head.head):
         # "$12.9bn (£10bn)", "US$240.1 billion (S$323.6 billion)": a conversion measures what the
@@ -203,4 +199,4 @@ def measures_of(doc: Any, start: int, end: int) -> str:
         sent = span.sent
         indices = [t.i for t in doc[max(sent.start, span.start - 5) : min(sent.end, span.end + 6)]
                    if not t.is_punct and t.i not in own and not _is_number(t)]
-    return _cut(_render(doc, indices))
+    return cut_words(_render(doc, indices), MEASURE_WORDS)
